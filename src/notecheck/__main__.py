@@ -1,0 +1,5 @@
+"""Allow ``python -m notecheck``."""
+
+from notecheck.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,321 @@
+"""Wikilinks (NC1xx): targets, headings, block references, formatting, ambiguity, case."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it.token import Token
+from rapidfuzz import fuzz, process
+
+from notecheck.context import NoteContext, VaultReporter
+from notecheck.linkformat import WrittenLink, canonical_form
+from notecheck.model import Edit, Fix, Span
+from notecheck.registry import Option, Rule, register
+from notecheck.summary import LinkRef, NoteSummary
+from notecheck.vault import Resolution, Vault, note_name
+
+_NOTE_SUFFIX = re.compile(r"\.md$", re.IGNORECASE)
+_HAS_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
+_TABLE_LINK = re.compile(r"\[\[[^\[\]\n]*?\]\]")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_SUGGEST_CUTOFF = 88.0
+
+
+def _choice(*values: str):
+    return lambda value: value in values
+
+
+LINK_OPTIONS = {
+    "pipe-style": Option(
+        "compact",
+        _choice("compact", "spaced"),
+        '"compact" or "spaced"',
+        'How an aliased link is written: "compact" [[target|alias]] (as Obsidian writes it) '
+        'or "spaced" [[target | alias]].',
+    ),
+    "unresolved": Option(
+        "typos",
+        _choice("typos", "all"),
+        '"typos" or "all"',
+        'Which links to notes that do not exist are broken: "typos" (the default) only those that '
+        "look like a misspelt existing note or point at a heading or block; a link to a new name is "
+        'a placeholder for a note not written yet, as Obsidian treats it. "all": every one.',
+    ),
+}
+
+
+def _is_attachment(target: str) -> bool:
+    return bool(_HAS_EXTENSION.search(target)) and not _NOTE_SUFFIX.search(target)
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(re.sub(r"[_\-]+", " ", name.lower()).split())
+
+
+@lru_cache(maxsize=4096)
+def normalize_heading(text: str) -> str:
+    """Heading text as Obsidian compares it: display text, case and punctuation folded."""
+    text = re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[^\w\s]|_", " ", text.lower())
+    return " ".join(text.split())
+
+
+class _LinkRule(Rule):
+    family = "links"
+    options = LINK_OPTIONS
+
+
+@register
+class BrokenLink(_LinkRule):
+    code = "NC101"
+    name = "broken-link"
+    summary = "Wikilink target (note or attachment) not found in the vault."
+    fixable = "unsafe"
+
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        for ref in note.links:
+            target = ref.link.target
+            if not target:
+                continue
+            resolution = vault.resolve(target, note.rel)
+            if resolution.path:
+                continue
+            if resolution.outside:
+                report(note.rel, self, ref.span, f"link target '{target}' is outside the vault")
+                continue
+            suggestions = suggest(vault, target)
+            attachment = _is_attachment(target)
+            certain = attachment or ref.link.embed or ref.link.anchor is not None
+            if not (certain or suggestions or self.settings["unresolved"] == "all"):
+                continue
+            kind = "attachment" if attachment else "note"
+            message = f"{kind} '{target}' not found"
+            fix = None
+            if suggestions:
+                message += "; did you mean " + " or ".join(f"'{name}'" for name in suggestions[:3]) + "?"
+                if len(suggestions) == 1:
+                    fix = _retarget(ref, suggestions[0], "unsafe")
+            report(note.rel, self, ref.span, message, fix)
+
+
+def suggest(vault: Vault, target: str) -> list[str]:
+    """Existing names close enough to ``target`` to be what was meant, best first."""
+    attachment = _is_attachment(target)
+    name = target.rsplit("/", 1)[-1]
+    names = _attachment_names(vault) if attachment else _note_names(vault)
+    wanted = _norm_name(name)
+    if len(wanted) < 4:
+        return []
+    same = [original for normal, original in names if normal == wanted]
+    if same:
+        return sorted(set(same))
+    matches = process.extract(wanted, [normal for normal, _ in names], scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF)
+    if not matches:
+        return []
+    best = matches[0][1]
+    close = [names[index][1] for _, score, index in matches if score >= best - 2]
+    return list(dict.fromkeys(close))
+
+
+def _note_names(vault: Vault) -> list[tuple[str, str]]:
+    cached = vault.shared.get("note-names")
+    if cached is None:
+        cached = [(_norm_name(note_name(rel)), note_name(rel)) for rel in vault.notes]
+        vault.shared["note-names"] = cached
+    return cached
+
+
+def _attachment_names(vault: Vault) -> list[tuple[str, str]]:
+    cached = vault.shared.get("attachment-names")
+    if cached is None:
+        names = [rel.rsplit("/", 1)[-1] for rel in vault.files if not rel.lower().endswith(".md")]
+        cached = [(_norm_name(name), name) for name in names]
+        vault.shared["attachment-names"] = cached
+    return cached
+
+
+def _retarget(ref: LinkRef, new_target: str, applicability: str) -> Fix | None:
+    """A fix that replaces the target part of a link, keeping anchor, alias and spacing."""
+    written = WrittenLink.parse(ref.source)
+    if written is None or ref.span.line != ref.span.end_line:
+        return None
+    raw_target = written.head.partition("#")[0]
+    stripped = raw_target.strip()
+    start = ref.span.column + written.head_offset + raw_target.index(stripped)
+    span = Span(ref.span.line, start, ref.span.line, start + len(stripped))
+    return Fix((Edit(span, new_target),), applicability)  # type: ignore[arg-type]
+
+
+def _target_note(ref: LinkRef, note: NoteSummary, vault: Vault) -> NoteSummary | None:
+    if not ref.link.target:
+        return note
+    resolution = vault.resolve(ref.link.target, note.rel)
+    if resolution.path is None or not resolution.path.lower().endswith(".md"):
+        return None
+    return vault.summary(resolution.path)
+
+
+@register
+class BrokenHeading(_LinkRule):
+    code = "NC102"
+    name = "broken-heading"
+    summary = "Wikilink '#Heading' not found in the target note."
+
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        for ref in note.links:
+            wanted = ref.link.headings
+            if not wanted:
+                continue
+            target = _target_note(ref, note, vault)
+            if target is None or not target.readable:
+                continue
+            if not _has_heading_path(target, wanted):
+                where = f"'{ref.link.target}'" if ref.link.target else "this note"
+                report(note.rel, self, ref.span, f"heading '{'#'.join(wanted)}' not found in {where}")
+
+
+def _has_heading_path(target: NoteSummary, wanted: list[str]) -> bool:
+    """``[[note#A#B]]``: B must be a heading of the note with A among its enclosing headings."""
+    *parents, last = [normalize_heading(part) for part in wanted]
+    for heading in target.headings:
+        if normalize_heading(heading.text) != last:
+            continue
+        enclosing = [normalize_heading(text) for text in heading.parents]
+        position = 0
+        for parent in parents:
+            while position < len(enclosing) and enclosing[position] != parent:
+                position += 1
+            if position == len(enclosing):
+                break
+            position += 1
+        else:
+            return True
+    return False
+
+
+@register
+class BrokenBlockRef(_LinkRule):
+    code = "NC103"
+    name = "broken-block-ref"
+    summary = "Wikilink '#^block-id' not found in the target note."
+
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        for ref in note.links:
+            block = ref.link.block_id
+            if block is None:
+                continue
+            target = _target_note(ref, note, vault)
+            if target is None or not target.readable:
+                continue
+            if block.lower() not in {known.lower() for known in target.block_ids}:
+                where = f"'{ref.link.target}'" if ref.link.target else "this note"
+                report(note.rel, self, ref.span, f"block '^{block}' not found in {where}")
+
+
+@register
+class LinkFormat(_LinkRule):
+    code = "NC104"
+    name = "link-format"
+    summary = "Wikilink not written in the configured style."
+    severity = "warning"
+    fixable = "safe"
+    tokens = frozenset({"wikilink"})
+
+    def check_token(self, token: Token, note: NoteContext) -> None:
+        span: Span = token.meta["span"]
+        self._check(note.source.slice(span), span, note)
+
+    def check_note(self, note: NoteContext) -> None:
+        for ref in note.summary.links:
+            if ref.in_front_matter:
+                self._check(ref.source, ref.span, note)
+
+    def _check(self, text: str, span: Span, note: NoteContext) -> None:
+        written = WrittenLink.parse(text)
+        if written is None or not written.head.strip() or span.line != span.end_line:
+            return
+        spaced = self.settings["pipe-style"] == "spaced"
+        canonical, reason = canonical_form(written, spaced)
+        if canonical != text:
+            fix = Fix((Edit(span, canonical),), "safe")
+            note.report(self, span, f"{reason}: write {canonical}", fix)
+
+
+@register
+class AmbiguousLink(_LinkRule):
+    code = "NC105"
+    name = "ambiguous-link"
+    summary = "Wikilink name matches several notes, so where it leads depends on Obsidian's choice."
+    severity = "warning"
+
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        for ref in note.links:
+            target = ref.link.target
+            if not target or "/" in target:
+                continue
+            resolution: Resolution = vault.resolve(target, note.rel)
+            if len(resolution.candidates) > 1:
+                paths = ", ".join(resolution.candidates[:4])
+                report(note.rel, self, ref.span, f"'{target}' matches {len(resolution.candidates)} files: {paths}")
+
+
+@register
+class LinkCase(_LinkRule):
+    code = "NC106"
+    name = "link-case"
+    summary = "Wikilink target resolves only when letter case is ignored."
+    severity = "warning"
+    fixable = "safe"
+
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        for ref in note.links:
+            target = ref.link.target
+            if not target or target.startswith(("./", "../")):
+                continue
+            resolution = vault.resolve(target, note.rel)
+            if resolution.path is None or resolution.exact_case or len(resolution.candidates) > 1:
+                continue
+            segments = target.replace("\\", "/").strip("/").split("/")
+            actual = "/".join(resolution.path.split("/")[-len(segments) :])
+            if not target.lower().endswith(".md") and actual.lower().endswith(".md"):
+                actual = actual[:-3]
+            fix = _retarget(ref, actual, "safe")
+            report(note.rel, self, ref.span, f"'{target}' differs in case from the file name: write '{actual}'", fix)
+
+
+@register
+class EmptyLink(_LinkRule):
+    code = "NC107"
+    name = "empty-link"
+    summary = "Wikilink with nothing to link to: [[]], [[ ]], [[|alias]], [[#]]."
+    tokens = frozenset({"wikilink"})
+
+    def check_token(self, token: Token, note: NoteContext) -> None:
+        link = token.meta["link"]
+        anchor = (link.anchor or "").strip("^ ")
+        if not link.target and not anchor:
+            note.report(self, token.meta["span"], "empty wikilink")
+
+
+@register
+class TablePipe(_LinkRule):
+    code = "NC108"
+    name = "table-pipe"
+    summary = "Unescaped '|' inside a wikilink in a table row splits the table cell."
+    fixable = "safe"
+    tokens = frozenset({"tr_open"})
+
+    def check_token(self, token: Token, note: NoteContext) -> None:
+        if token.map is None:
+            return
+        line = token.map[0] + note.front_matter.body_start + 1
+        text = note.source.lines[line - 1]
+        masked = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+        for match in _TABLE_LINK.finditer(masked):
+            for index in range(match.start(), match.end()):
+                if masked[index] == "|" and masked[index - 1] != "\\":
+                    span = Span(line, index + 1, line, index + 2)
+                    fix = Fix((Edit(span, "\\|"),), "safe")
+                    note.report(self, span, "unescaped '|' in a wikilink splits the table cell: write '\\|'", fix)

@@ -1,0 +1,139 @@
+"""The ``notecheck`` command line. No traceback ever reaches the user."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from notecheck import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> list[str]:
+    return [code.strip().upper() for code in value.split(",") if code.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from notecheck.report import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="notecheck",
+        description="Lint a vault of Markdown video notes: wikilinks, timestamps, front matter and dates.",
+        epilog="Subcommands: 'notecheck rules' lists the rules; 'notecheck explain CODE' prints a rule's page.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders to check (default: .)")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply unsafe fixes")
+    parser.add_argument("--diff", action="store_true", help="print what --fix would change; write nothing")
+    parser.add_argument("--select", type=_codes, help="rule codes or prefixes to enable, replacing the configuration")
+    parser.add_argument("--extend-select", type=_codes, default=[], help="rule codes or prefixes to enable as well")
+    parser.add_argument("--ignore", type=_codes, default=[], help="rule codes or prefixes to disable")
+    parser.add_argument("--config", type=Path, help="configuration file to use instead of the vault's")
+    parser.add_argument("--vault", type=Path, help="vault root (default: found from each file's location)")
+    parser.add_argument("--output-format", choices=FORMATS, default="text", help="how findings are printed")
+    parser.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    parser.add_argument("--version", action="version", version=f"notecheck {__version__}")
+    return parser
+
+
+def cmd_rules() -> int:
+    from notecheck.registry import all_rules
+
+    for code, rule in all_rules().items():
+        fixable = {"safe": "fix", "unsafe": "fix (unsafe)"}.get(rule.fixable or "", "")
+        default = "" if rule.default_enabled else " (off by default)"
+        print(f"{code}  {rule.name:<26} {fixable:<13} {rule.summary}{default}")
+    return EXIT_CLEAN
+
+
+def cmd_explain(code: str) -> int:
+    from notecheck.docs import all_pages
+
+    pages = all_pages()
+    page = pages.get(code.upper())
+    if page is None:
+        print(f"notecheck: error: no rule {code!r}; see 'notecheck rules'", file=sys.stderr)
+        return EXIT_ERROR
+    print(page.text, end="" if page.text.endswith("\n") else "\n")
+    return EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["rules"]:
+            return cmd_rules()
+        if argv[:1] == ["explain"]:
+            if len(argv) != 2:
+                print("usage: notecheck explain CODE", file=sys.stderr)
+                return EXIT_ERROR
+            return cmd_explain(argv[1])
+        return check(build_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        print("notecheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_ERROR
+    except Exception as err:  # the last line of defence: a bug, but never a traceback
+        print(f"notecheck: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        print("Please report this bug with the command you ran.", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def check(args: argparse.Namespace) -> int:
+    from notecheck import report
+    from notecheck.config import ConfigError
+    from notecheck.run import RunOptions, run
+
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        args.fix = True
+    options = RunOptions(
+        paths=args.paths,
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        config_file=args.config,
+        vault=args.vault,
+    )
+    if args.config is not None and not args.config.is_file():
+        print(f"notecheck: error: --config {args.config}: no such file", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        result = run(options)
+    except ConfigError as err:
+        print(f"notecheck: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    for message in result.warnings:
+        print(f"notecheck: warning: {message}", file=sys.stderr)
+    for message in result.errors:
+        print(f"notecheck: error: {message}", file=sys.stderr)
+    if args.diff:
+        sys.stdout.write("".join(result.diffs))
+        if result.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if result.diffs and not args.exit_zero else EXIT_CLEAN
+    findings = result.findings
+    if args.output_format == "json":
+        report.write(report.to_json(findings))
+    elif args.output_format == "sarif":
+        report.write(report.to_sarif(findings))
+    elif args.output_format == "github":
+        report.write(report.to_github(findings))
+    else:
+        report.write(report.format_text(findings, report.use_colour(sys.stdout)))
+        if args.statistics:
+            report.write(report.statistics(findings))
+        if not args.quiet:
+            report.write(report.summary_line(findings, result.fixed) + "\n")
+    if result.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN

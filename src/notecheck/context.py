@@ -1,0 +1,57 @@
+"""What a rule sees of the note it checks, and how it reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from notecheck.frontmatter import FrontMatter
+from notecheck.model import Finding, Fix, Span
+from notecheck.source import Source
+from notecheck.summary import NoteSummary
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from notecheck.registry import Rule
+    from notecheck.vault import Vault
+
+
+@dataclass
+class NoteContext:
+    """One note during phase 1: its text, front matter, summary and walk state."""
+
+    rel: str
+    path: Path
+    source: Source
+    front_matter: FrontMatter
+    summary: NoteSummary
+    settings: dict[str, dict[str, Any]]  # family → options
+    vault: Vault | None = None
+    findings: list[Finding] = field(default_factory=list)
+    # Walk state, kept by the engine while it hands tokens to rules.
+    section: int = 0
+    heading: str | None = None
+    block: Token | None = None  # the block token whose inline content is being walked
+    in_table: bool = False
+    in_table_row: Token | None = None
+
+    @property
+    def is_video_note(self) -> bool:
+        from notecheck.video import is_video_note
+
+        return is_video_note(self.summary, self.settings.get("frontmatter", {}))
+
+    def report(self, rule: Rule | type[Rule], span: Span, message: str, fix: Fix | None = None) -> None:
+        self.findings.append(Finding(self.rel, span, rule.code, rule.name, rule.severity, message, fix))
+
+
+@dataclass
+class VaultReporter:
+    """Collects phase-2 findings for any note of the vault."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    def __call__(self, rel: str, rule: Rule | type[Rule], span: Span, message: str, fix: Fix | None = None) -> None:
+        self.findings.append(Finding(rel, span, rule.code, rule.name, rule.severity, message, fix))

@@ -1,0 +1,101 @@
+"""Finding the vault root of a path and the files below it.
+
+The root is the nearest ancestor holding ``.notecheck.toml``, a ``pyproject.toml`` with
+``[tool.notecheck]``, or ``.obsidian/``; else the git work tree; else the given folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pathspec
+
+from notecheck.config import DEFAULT_EXCLUDE, has_config
+
+NOTE_SUFFIXES = (".md", ".markdown")
+
+
+def find_vault_root(path: Path, fallback: Path) -> Path:
+    start = path if path.is_dir() else path.parent
+    start = start.resolve()
+    git_root: Path | None = None
+    for directory in (start, *start.parents):
+        if has_config(directory) or (directory / ".obsidian").is_dir():
+            return directory
+        if git_root is None and (directory / ".git").exists():
+            git_root = directory
+    if git_root is not None:
+        return git_root
+    fallback = fallback.resolve()
+    return fallback if fallback == start or fallback in start.parents else start
+
+
+def is_note(path: Path | str) -> bool:
+    return str(path).lower().endswith(NOTE_SUFFIXES)
+
+
+def exclude_spec(patterns: list[str]) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", [*DEFAULT_EXCLUDE, *patterns])
+
+
+def walk_vault(root: Path) -> Iterator[tuple[str, bool]]:
+    """Every file below ``root`` as (posix path relative to root, ignored by .gitignore).
+
+    Hidden files and folders are skipped (Obsidian does not index them). A symlinked
+    folder is followed only when it stays inside the vault and was not seen before.
+    """
+    root = root.resolve()
+    seen: set[str] = {str(root)}
+    stack: list[tuple[Path, str, list[tuple[str, pathspec.PathSpec]]]] = [(root, "", [])]
+    while stack:
+        directory, rel, ignores = stack.pop()
+        ignores = _with_gitignore(directory, rel, ignores)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child_rel = f"{rel}{entry.name}"
+            try:
+                if entry.is_dir(follow_symlinks=True):
+                    real = os.path.realpath(entry.path)
+                    if real in seen or not _inside(real, root):
+                        continue
+                    seen.add(real)
+                    if not _ignored(ignores, child_rel + "/"):
+                        stack.append((Path(entry.path), child_rel + "/", ignores))
+                    else:
+                        stack.append((Path(entry.path), child_rel + "/", [*ignores, ("", _ALL)]))
+                elif entry.is_file(follow_symlinks=False) or entry.is_symlink():
+                    yield child_rel, _ignored(ignores, child_rel)
+            except OSError:
+                continue
+
+
+_ALL = pathspec.PathSpec.from_lines("gitwildmatch", ["*"])
+
+
+def _inside(real: str, root: Path) -> bool:
+    return real == str(root) or real.startswith(str(root) + os.sep)
+
+
+def _with_gitignore(
+    directory: Path, rel: str, ignores: list[tuple[str, pathspec.PathSpec]]
+) -> list[tuple[str, pathspec.PathSpec]]:
+    gitignore = directory / ".gitignore"
+    try:
+        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ignores
+    return [*ignores, (rel, pathspec.PathSpec.from_lines("gitwildmatch", lines))]
+
+
+def _ignored(ignores: list[tuple[str, pathspec.PathSpec]], rel: str) -> bool:
+    for base, spec in ignores:
+        if rel.startswith(base) and spec.match_file(rel[len(base) :]):
+            return True
+    return False

@@ -1,0 +1,187 @@
+"""The rule engine: parse each note once, walk its tokens once, then run the vault phase.
+
+Phase 1 turns a note into findings plus a NoteSummary; the tokens are dropped after it.
+Phase 2 gives every rule the summaries and the vault index. A rule that raises becomes
+an NC001 finding and the run goes on.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from notecheck.checks.core import RuleError, UnreadableFile
+from notecheck.config import Config
+from notecheck.context import NoteContext, VaultReporter
+from notecheck.extract import Collector
+from notecheck.frontmatter import parse_front_matter
+from notecheck.model import Finding, Span
+from notecheck.parser import parse_body
+from notecheck.registry import Rule, all_rules
+from notecheck.source import Source, UnreadableNote, decode, read_source
+from notecheck.summary import NoteSummary
+from notecheck.suppress import apply_suppressions
+from notecheck.vault import Vault
+
+
+@dataclass
+class Analysis:
+    """Phase 1 of one note: its summary (with findings), and the text it was read from."""
+
+    summary: NoteSummary
+    raw: bytes | None = None
+    source: Source | None = None
+
+
+@dataclass
+class RuleSet:
+    """The enabled rules of one run, instantiated with their family options."""
+
+    config: Config
+    rules: list[Rule] = field(default_factory=list)
+    by_token: dict[str, list[Rule]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def build(cls, config: Config, enabled: set[str]) -> RuleSet:
+        ruleset = cls(config)
+        for code, rule_cls in all_rules().items():
+            if code in enabled:
+                rule = rule_cls(config.table(rule_cls.family))
+                ruleset.rules.append(rule)
+                for kind in rule_cls.tokens:
+                    ruleset.by_token[kind].append(rule)
+        ruleset.enabled = enabled
+        return ruleset
+
+    enabled: set[str] = field(default_factory=set)
+
+
+def _rule_failed(rule: Rule, err: BaseException, rel: str, span: Span | None = None) -> Finding:
+    where = traceback.extract_tb(err.__traceback__)[-1]
+    message = (
+        f"rule {rule.code} ({rule.name}) failed: {type(err).__name__}: {err} "
+        f"(at {Path(where.filename).name}:{where.lineno}); please report this bug"
+    )
+    return Finding(rel, span or Span.point(1), RuleError.code, RuleError.name, RuleError.severity, message)
+
+
+def _walk(tokens: list[Token], note: NoteContext):
+    """Yield every token, block and inline, keeping the note's walk state current."""
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            note.section += 1
+        elif kind == "table_open":
+            note.in_table = True
+        elif kind == "table_close":
+            note.in_table = False
+        elif kind == "tr_open":
+            note.in_table_row = token
+        if token.nesting == 1 and kind != "tr_open":
+            note.block = token
+        yield token
+        if kind == "inline" and token.children:
+            yield from token.children
+
+
+def analyze_text(rel: str, path: Path, raw: bytes, ruleset: RuleSet, vault: Vault | None) -> Analysis:
+    """Phase 1 of a note whose bytes are already read."""
+    summary = NoteSummary(rel)
+    try:
+        source = decode(raw)
+    except UnreadableNote as err:
+        return _unreadable(summary, ruleset, err)
+    fm = parse_front_matter(source.lines)
+    tables = {family: ruleset.config.table(family) for family in ("links", "timestamps", "frontmatter", "dates")}
+    note = NoteContext(rel, path, source, fm, summary, tables, vault)
+    body = source.lines[fm.body_start :]
+    tokens = parse_body(body, fm.body_start)
+    collector = Collector(note)
+    collector.start()
+    failed: set[str] = set()
+    for token in _walk(tokens, note):
+        collector.on_token(token)
+        for rule in ruleset.by_token.get(token.type, ()):
+            if rule.code in failed:
+                continue
+            try:
+                rule.check_token(token, note)
+            except Exception as err:  # a broken rule must not stop the run
+                failed.add(rule.code)
+                note.findings.append(_rule_failed(rule, err, rel, token.meta.get("span")))
+    for rule in ruleset.rules:
+        if rule.code in failed:
+            continue
+        try:
+            rule.check_note(note)
+        except Exception as err:
+            note.findings.append(_rule_failed(rule, err, rel))
+    summary.findings = note.findings
+    return Analysis(summary, raw, source)
+
+
+def _unreadable(summary: NoteSummary, ruleset: RuleSet, err: UnreadableNote) -> Analysis:
+    summary.readable = False
+    if UnreadableFile.code in ruleset.enabled:
+        span = Span.point(err.line, err.column)
+        summary.findings = [
+            Finding(summary.rel, span, UnreadableFile.code, UnreadableFile.name, "error", f"cannot check: {err}")
+        ]
+    return Analysis(summary)
+
+
+def analyze_path(root: Path, rel: str, ruleset: RuleSet, vault: Vault | None) -> Analysis:
+    """Phase 1 of a note on disk; unreadable files become NC002, never an exception."""
+    path = root / rel
+    try:
+        real = path.resolve()
+        if path.is_symlink() and not real.is_relative_to(root.resolve()):
+            raise UnreadableNote("symbolic link to a file outside the vault; not read")
+        raw, _ = read_source(path)
+    except UnreadableNote as err:
+        return _unreadable(NoteSummary(rel), ruleset, err)
+    except OSError as err:
+        return _unreadable(NoteSummary(rel), ruleset, UnreadableNote(f"cannot read file: {err}"))
+    return analyze_text(rel, path, raw, ruleset, vault)
+
+
+def vault_phase(summaries: list[NoteSummary], vault: Vault, ruleset: RuleSet) -> list[Finding]:
+    """Phase 2: rules that need other notes. Returns findings for the given notes only."""
+    report = VaultReporter()
+    checked = {summary.rel for summary in summaries}
+    for rule in ruleset.rules:
+        for summary in summaries:
+            if not summary.readable:
+                continue
+            try:
+                rule.check_in_vault(summary, vault, report)
+            except Exception as err:
+                report.findings.append(_rule_failed(rule, err, summary.rel))
+        try:
+            rule.check_vault(summaries, vault, report)
+        except Exception as err:
+            report.findings.append(_rule_failed(rule, err, summaries[0].rel if summaries else "."))
+    return [finding for finding in report.findings if finding.path in checked]
+
+
+def finalize(summary: NoteSummary, findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+    """Apply suppression comments and per-file ignores to one note's findings."""
+    kept = apply_suppressions(summary, findings, ruleset.enabled)
+    ignores = per_file_ignored(summary.rel, ruleset.config)
+    if ignores:
+        kept = [f for f in kept if not any(f.code.startswith(prefix) for prefix in ignores)]
+    return sorted((replace(f) for f in kept), key=lambda f: f.sort_key)
+
+
+def per_file_ignored(rel: str, config: Config) -> list[str]:
+    import pathspec
+
+    codes: list[str] = []
+    for glob, glob_codes in config.per_file_ignores.items():
+        if pathspec.PathSpec.from_lines("gitwildmatch", [glob]).match_file(rel):
+            codes.extend(glob_codes)
+    return codes

@@ -1,0 +1,131 @@
+"""Phase-1 extraction shared by every family: headings, block ids, links, citations,
+suppression comments and the front matter fields other notes and rules need."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+from markdown_it.token import Token
+
+from notecheck.context import NoteContext
+from notecheck.model import Span
+from notecheck.summary import Citation, Heading, LinkRef, Suppression
+from notecheck.wikilink import parse_wikilink
+
+_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
+_FM_LINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
+_SUPPRESSION = re.compile(
+    r"<!--\s*notecheck-(disable-next-line|disable-file|disable|enable)((?:[\s,]+[A-Za-z]+[0-9]*)*)\s*-->"
+)
+_SUPPRESSION_KIND = {"disable-next-line": "next-line", "disable-file": "file", "disable": "disable", "enable": "enable"}
+
+
+def json_safe(value: Any) -> Any:
+    """Front matter values as plain data (dates become ISO strings) for the summary and cache."""
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_safe(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+class Collector:
+    """Fills a NoteSummary while the engine walks the tokens."""
+
+    def __init__(self, note: NoteContext) -> None:
+        self.note = note
+        self.summary = note.summary
+        self._stack: list[tuple[int, str]] = []
+        self._pending_heading: int | None = None
+        self._html_lines: set[int] = set()
+
+    def start(self) -> None:
+        fm = self.note.front_matter
+        summary = self.summary
+        summary.front_matter_present = fm.present
+        summary.front_matter_end = fm.end_line
+        summary.front_matter_ok = not fm.problems
+        summary.line_count = len(self.note.source.lines)
+        if fm.data:
+            summary.front_matter = json_safe(fm.data)
+            summary.front_matter_lines = {key: info.key_span.line for key, info in fm.fields.items()}
+        if fm.root is not None:
+            self._front_matter_links(fm.root)
+
+    def _front_matter_links(self, node: yaml.Node) -> None:
+        lines = self.note.source.lines
+        pending = [node]
+        seen: set[int] = set()
+        while pending:
+            current = pending.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            if isinstance(current, yaml.MappingNode):
+                pending.extend(value for _, value in current.value)
+            elif isinstance(current, yaml.SequenceNode):
+                pending.extend(current.value)
+            elif isinstance(current, yaml.ScalarNode) and "[[" in str(current.value):
+                first = self.note.front_matter.start_line + 1
+                line = current.start_mark.line + first
+                text = lines[line - 1] if line - 1 < len(lines) else ""
+                for match in _FM_LINK.finditer(text, current.start_mark.column):
+                    span = Span(line, match.start() + 1, line, match.end() + 1)
+                    link = parse_wikilink(match.group(2), embed=bool(match.group(1)))
+                    self.summary.links.append(LinkRef(link, span, match.group(), in_front_matter=True))
+
+    def on_token(self, token: Token) -> None:
+        kind = token.type
+        if kind == "heading_open":
+            self._pending_heading = int(token.tag[1:])
+        elif kind == "inline":
+            if self._pending_heading is not None:
+                self._add_heading(self._pending_heading, token)
+                self._pending_heading = None
+            if "^" in token.content:
+                self.summary.block_ids.update(_BLOCK_ID.findall(token.content))
+            if token.map and any(child.type == "html_inline" for child in token.children or ()):
+                self._suppressions(range(token.map[0], token.map[1]))
+        elif kind == "html_block" and token.map:
+            self._suppressions(range(token.map[0], token.map[1]))
+        elif kind == "wikilink":
+            self.summary.links.append(
+                LinkRef(
+                    token.meta["link"],
+                    token.meta["span"],
+                    self.note.source.slice(token.meta["span"]),
+                    in_table=self.note.in_table,
+                )
+            )
+        elif kind == "timestamp":
+            self.summary.citations.append(
+                Citation(token.meta["span"], tuple(token.meta["times"]), token.meta["url"], self.note.section)
+            )
+
+    def _add_heading(self, level: int, token: Token) -> None:
+        text = token.content.strip()
+        while self._stack and self._stack[-1][0] >= level:
+            self._stack.pop()
+        parents = tuple(heading for _, heading in self._stack)
+        line = (token.map[0] if token.map else 0) + self.note.front_matter.body_start + 1
+        self.summary.headings.append(Heading(level, text, line, parents))
+        self._stack.append((level, text))
+
+    def _suppressions(self, body_lines: range) -> None:
+        offset = self.note.front_matter.body_start
+        lines = self.note.source.lines
+        for body_line in body_lines:
+            line = body_line + offset + 1
+            if line in self._html_lines or line - 1 >= len(lines):
+                continue
+            self._html_lines.add(line)
+            for match in _SUPPRESSION.finditer(lines[line - 1]):
+                codes = tuple(code.upper() for code in re.findall(r"[A-Za-z]+[0-9]*", match.group(2)))
+                kind = _SUPPRESSION_KIND[match.group(1)]
+                span = Span(line, match.start() + 1, line, match.end() + 1)
+                self.summary.suppressions.append(Suppression(kind, codes, span, line + 1))

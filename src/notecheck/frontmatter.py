@@ -1,0 +1,175 @@
+"""Front matter with the line and column of every key and value.
+
+python-frontmatter loads the YAML (through its ``YAMLHandler``, with our loader);
+we split the block ourselves because its boundary regex can swallow blank lines,
+which would shift every position after them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from notecheck.model import Span
+
+MAX_EXPANDED_NODES = 50_000
+_HANDLER = YAMLHandler()
+
+
+@dataclass
+class FieldInfo:
+    """Where a top-level key and its value stand in the file."""
+
+    key_span: Span
+    value_span: Span
+    node: yaml.Node
+
+
+@dataclass
+class FrontMatterProblem:
+    message: str
+    line: int
+    column: int = 1
+
+
+@dataclass
+class FrontMatter:
+    present: bool = False
+    start_line: int = 1  # line of the opening ---
+    end_line: int = 0  # line of the closing --- (0 when absent or never closed)
+    data: dict[str, Any] | None = None
+    fields: dict[str, FieldInfo] = field(default_factory=dict)
+    problems: list[FrontMatterProblem] = field(default_factory=list)
+    duplicates: list[tuple[str, Span, int]] = field(default_factory=list)
+    root: yaml.Node | None = None
+
+    @property
+    def body_start(self) -> int:
+        """Number of lines before the body (the front matter block, fences included)."""
+        return self.end_line
+
+    def mark_to_span(self, start: yaml.Mark, end: yaml.Mark) -> Span:
+        first = self.start_line + 1
+        return Span(start.line + first, start.column + 1, end.line + first, end.column + 1)
+
+
+class _PositionLoader(yaml.SafeLoader):
+    """A safe loader that records duplicate keys and refuses alias bombs."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, yaml.Node, yaml.Node]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value
+                if key in seen and key != "<<":
+                    self.duplicates.append((key, seen[key], key_node))
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many nodes the document holds once aliases are expanded (memoised, cycle-safe)."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            raise ValueError("recursive alias")
+        visiting.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        visiting.discard(key)
+        sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
+        return sizes[key]
+
+    return size(root)
+
+
+def split_lines(lines: list[str]) -> tuple[int, int] | None:
+    """(opening, closing) 0-based line indexes of the front matter block; closing -1 if unclosed."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return 0, index
+    return 0, -1
+
+
+def parse_front_matter(lines: list[str]) -> FrontMatter:
+    """Split and load the front matter of a note given as lines."""
+    bounds = split_lines(lines)
+    if bounds is None:
+        return FrontMatter()
+    _, closing = bounds
+    fm = FrontMatter(present=True)
+    if closing < 0:
+        fm.problems.append(FrontMatterProblem("front matter is never closed with '---'", 1, 1))
+        return fm
+    fm.end_line = closing + 1
+    text = "\n".join(lines[1:closing])
+    loader = _PositionLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            fm.data = {}
+            return fm
+        if _expanded_size(root) > MAX_EXPANDED_NODES:
+            raise ValueError("too many nodes once aliases are expanded (an alias bomb?)")
+        data = _HANDLER.load(text, Loader=lambda _stream: _ReplayLoader(loader, root))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 2 if mark else 2
+        column = mark.column + 1 if mark else 1
+        problem = (err.problem or str(err)).strip()
+        fm.problems.append(FrontMatterProblem(f"invalid YAML: {problem}", line, column))
+        return fm
+    except (yaml.YAMLError, ValueError, RecursionError) as err:
+        fm.problems.append(FrontMatterProblem(f"invalid YAML: {err}", 2, 1))
+        return fm
+    finally:
+        loader.dispose()
+    fm.root = root
+    for key, first, second in loader.duplicates:
+        span = fm.mark_to_span(second.start_mark, second.end_mark)
+        fm.duplicates.append((key, span, first.start_mark.line + 2))
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        fm.problems.append(FrontMatterProblem(f"front matter must be a mapping of keys, not a {kind}", 2, 1))
+        return fm
+    fm.data = data
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value_node in root.value:
+            if isinstance(key_node, yaml.ScalarNode):  # the last one wins, as in `data`
+                fm.fields[key_node.value] = FieldInfo(
+                    fm.mark_to_span(key_node.start_mark, key_node.end_mark),
+                    fm.mark_to_span(value_node.start_mark, value_node.end_mark),
+                    value_node,
+                )
+    return fm
+
+
+class _ReplayLoader:
+    """Hands python-frontmatter the document we already composed, so YAML is parsed once."""
+
+    def __init__(self, loader: _PositionLoader, root: yaml.Node) -> None:
+        self._loader = loader
+        self._root = root
+
+    def get_single_data(self) -> Any:
+        return self._loader.construct_document(self._root)
+
+    def dispose(self) -> None:
+        """Nothing to free: the composing loader is disposed by its owner."""

@@ -1,0 +1,62 @@
+"""The one markdown-it-py parser notecheck uses, with its plugins and source positions."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from notecheck.plugins.timestamps import timestamps_plugin
+from notecheck.plugins.wikilinks import wikilinks_plugin
+from notecheck.positions import InlineMap
+
+
+def _attach_positions(state: StateCore) -> None:
+    """Give every plugin token (those with ``start``/``end`` in meta) its file ``span``."""
+    lines: list[str] = state.env.get("lines", [])
+    line_offset: int = state.env.get("line_offset", 0)
+    cursors: dict[int, int] = {}  # per body line: where the previous table cell ended
+    previous: Token | None = None
+    for token in state.tokens:
+        in_cell = previous is not None and previous.type in ("td_open", "th_open")
+        previous = token
+        if token.type != "inline" or token.map is None:
+            continue
+        first = token.map[0]
+        if in_cell:
+            row = lines[first] if first < len(lines) else ""
+            cursor = cursors.get(first, 0)
+            if cursor == 0:
+                cursor = len(row) - len(row.lstrip())
+        else:
+            cursor = 0
+        mapper: InlineMap | None = None
+        for child in token.children or ():
+            if "start" not in child.meta:
+                continue
+            if mapper is None:
+                mapper = InlineMap(token.content, first, lines, line_offset, cursor)
+            child.meta["span"] = mapper.span(child.meta["start"], child.meta["end"])
+            child.meta["map"] = mapper
+        if in_cell:
+            if mapper is None:
+                mapper = InlineMap(token.content, first, lines, line_offset, cursor)
+            cursors[first] = max(mapper.end_column, cursor + 1)
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """CommonMark plus tables and strikethrough; no linkify (every citation would set it off)."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    wikilinks_plugin(md)
+    timestamps_plugin(md)
+    md.core.ruler.after("inline", "notecheck_positions", _attach_positions)
+    return md
+
+
+def parse_body(lines: list[str], line_offset: int) -> list[Token]:
+    """Tokens of the body ``lines`` (the lines after the front matter)."""
+    env = {"lines": lines, "line_offset": line_offset}
+    return markdown_parser().parse("\n".join(lines), env)

@@ -1,0 +1,1 @@
+"""markdown-it-py plugins that turn wikilinks and citations into tokens."""

@@ -1,0 +1,94 @@
+"""Rules declare what they are and what they want; the engine finds them here.
+
+A rule is a class with a code, a name, a summary, a default severity, whether it can
+fix, and the token types it wants. Phase 1 (one note) gets tokens; phase 2 (the vault)
+gets each note's summary and the vault index. The engine never names a rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from notecheck.model import Applicability, Severity
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from notecheck.context import NoteContext, VaultReporter
+    from notecheck.summary import NoteSummary
+    from notecheck.vault import Vault
+
+
+@dataclass(frozen=True)
+class Option:
+    """One key of a family's configuration table (``[links]``, ``[timestamps]``...)."""
+
+    default: Any
+    check: Callable[[Any], bool]
+    expected: str  # what a valid value looks like, for the error message
+    doc: str
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    severity: ClassVar[Severity] = "error"
+    fixable: ClassVar[Applicability | None] = None
+    default_enabled: ClassVar[bool] = True
+    family: ClassVar[str] = "core"
+    tokens: ClassVar[frozenset[str]] = frozenset()
+    options: ClassVar[dict[str, Option]] = {}
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        """``settings`` is the rule family's table with defaults filled in."""
+        self.settings = settings
+
+    # Phase 1: one note.
+    def check_token(self, token: Token, note: NoteContext) -> None:
+        """Called for every token whose type is in ``tokens``."""
+
+    def check_note(self, note: NoteContext) -> None:
+        """Called once per note after its tokens were walked."""
+
+    # Phase 2: the vault.
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        """Called once per checked note, after every checked note went through phase 1."""
+
+    def check_vault(self, notes: list[NoteSummary], vault: Vault, report: VaultReporter) -> None:
+        """Called once per vault, for findings that compare notes with each other."""
+
+
+RULES: dict[str, type[Rule]] = {}
+_LOADED: list[bool] = []
+FAMILIES = ("links", "timestamps", "frontmatter", "dates", "citations")
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    if cls.code in RULES:
+        raise RuntimeError(f"rule code {cls.code} registered twice")
+    RULES[cls.code] = cls
+    return cls
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Every registered rule, importing the rule modules on first use."""
+    if not _LOADED:
+        _LOADED.append(True)
+        import notecheck.checks as package
+
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    return dict(sorted(RULES.items()))
+
+
+def family_options() -> dict[str, dict[str, Option]]:
+    """Valid keys of each family table, gathered from the rules that read them."""
+    tables: dict[str, dict[str, Option]] = {family: {} for family in FAMILIES}
+    for rule in all_rules().values():
+        tables.setdefault(rule.family, {}).update(rule.options)
+    return tables

@@ -1,0 +1,182 @@
+"""One notecheck run: find vaults and notes, check them, fix them, collect findings."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notecheck.config import Config, check_codes, has_config, load_file
+from notecheck.discovery import exclude_spec, find_vault_root, is_note, walk_vault
+from notecheck.engine import Analysis, RuleSet, analyze_path, analyze_text, finalize, vault_phase
+from notecheck.fixer import FileChanged, applicable, apply_fixes, write_atomically
+from notecheck.model import Finding
+from notecheck.source import encode
+from notecheck.summary import NoteSummary
+from notecheck.vault import Vault
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class RunOptions:
+    paths: list[Path]
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    config_file: Path | None = None
+    vault: Path | None = None
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # usage problems: exit status 2
+    warnings: list[str] = field(default_factory=list)
+    notes: int = 0
+    links: int = 0
+
+
+def _config_for(root: Path, options: RunOptions) -> Config:
+    path = options.config_file or has_config(root)
+    config = load_file(path) if path else Config()
+    if options.select is not None:
+        config.select = check_codes(options.select, "--select")
+    config.extend_select = [*config.extend_select, *check_codes(options.extend_select, "--extend-select")]
+    config.ignore = [*config.ignore, *check_codes(options.ignore, "--ignore")]
+    return config
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def run(options: RunOptions) -> RunResult:
+    result = RunResult()
+    groups: dict[Path, list[Path]] = defaultdict(list)
+    cwd = Path.cwd()
+    for given in options.paths or [cwd]:
+        if not given.exists() and not given.is_symlink():
+            result.errors.append(f"{given}: no such file or directory")
+            continue
+        root = options.vault.resolve() if options.vault else find_vault_root(given, cwd)
+        groups[root].append(given)
+    for root, paths in groups.items():
+        VaultRun(root, _config_for(root, options), options, result).check(paths)
+    result.findings.sort(key=lambda f: f.sort_key)
+    return result
+
+
+class VaultRun:
+    """Checking the notes of one vault."""
+
+    def __init__(self, root: Path, config: Config, options: RunOptions, result: RunResult) -> None:
+        self.root = root
+        self.config = config
+        self.options = options
+        self.result = result
+        self.ruleset = RuleSet.build(config, config.enabled_codes())
+        self.files: dict[str, bool] = dict(walk_vault(root))
+        self.vault = Vault(root, config, sorted(self.files), self._summarize_other)
+        self.excluded = exclude_spec(config.exclude)
+
+    def _summarize_other(self, rel: str) -> NoteSummary | None:
+        if not is_note(rel) or rel not in self.files:
+            return None
+        return analyze_path(self.root, rel, self.ruleset, self.vault).summary
+
+    def _selected(self, paths: list[Path]) -> list[str]:
+        chosen: dict[str, None] = {}
+        for given in paths:
+            absolute = Path(os.path.abspath(given))
+            try:
+                rel = absolute.relative_to(self.root).as_posix()
+            except ValueError:
+                self.result.errors.append(f"{given}: outside the vault root {self.root}")
+                continue
+            if absolute.is_dir():
+                prefix = "" if rel == "." else rel + "/"
+                for file_rel, ignored in self.files.items():
+                    if file_rel.startswith(prefix) and is_note(file_rel) and not ignored:
+                        if not self.excluded.match_file(file_rel):
+                            chosen[file_rel] = None
+            elif not self.excluded.match_file(rel):
+                chosen[rel] = None
+        return list(chosen)
+
+    def check(self, paths: list[Path]) -> None:
+        rels = self._selected(paths)
+        analyses = {rel: analyze_path(self.root, rel, self.ruleset, self.vault) for rel in rels}
+        for analysis in analyses.values():
+            self.vault.remember(analysis.summary)
+        summaries = [a.summary for a in analyses.values()]
+        per_note: dict[str, list[Finding]] = defaultdict(list)
+        for finding in vault_phase(summaries, self.vault, self.ruleset):
+            per_note[finding.path].append(finding)
+        for rel, analysis in analyses.items():
+            findings = finalize(analysis.summary, analysis.summary.findings + per_note[rel], self.ruleset)
+            if (self.options.fix or self.options.diff) and analysis.source is not None:
+                findings = self._fix(rel, analysis, findings)
+            self._collect(rel, analysis.summary, findings)
+
+    def _collect(self, rel: str, summary: NoteSummary, findings: list[Finding]) -> None:
+        display = _display(self.root / rel)
+        self.result.notes += 1
+        self.result.links += len(summary.links)
+        self.result.findings.extend(Finding(**{**f.__dict__, "path": display}) for f in findings)
+
+    def _fix(self, rel: str, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+        """Fix, re-parse and re-check until nothing changes; return what remains."""
+        original = analysis.raw
+        first_findings = findings
+        current = analysis
+        unsafe = self.options.unsafe_fixes
+        for _ in range(MAX_FIX_PASSES):
+            fixes = applicable(findings, unsafe)
+            if not fixes or current.source is None or not current.summary.front_matter_ok:
+                break
+            text, applied = apply_fixes(current.source, fixes)
+            if text == current.source.text:
+                break
+            self.result.fixed += applied
+            raw = encode(text, current.source.bom)
+            current = analyze_text(rel, self.root / rel, raw, self.ruleset, self.vault)
+            self.vault.remember(current.summary)
+            findings = finalize(
+                current.summary,
+                current.summary.findings + vault_phase([current.summary], self.vault, self.ruleset),
+                self.ruleset,
+            )
+        else:
+            self.result.warnings.append(f"{_display(self.root / rel)}: fixes did not converge after {MAX_FIX_PASSES} passes")
+        if current is analysis or current.raw == original:
+            return findings
+        if self.options.diff:
+            self._add_diff(rel, analysis, current)
+        else:
+            try:
+                write_atomically(self.root / rel, original, current.source.text, current.source.bom)
+            except (FileChanged, OSError) as err:
+                self.result.warnings.append(f"{_display(self.root / rel)}: not fixed: {err}")
+                return first_findings
+        return findings
+
+    def _add_diff(self, rel: str, before: Analysis, after: Analysis) -> None:
+        name = _display(self.root / rel)
+        diff = difflib.unified_diff(
+            before.source.text.splitlines(keepends=True),
+            after.source.text.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+        self.result.diffs.append("".join(diff))

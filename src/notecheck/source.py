@@ -1,0 +1,98 @@
+"""Reading a note's bytes into text without losing what ``--fix`` must give back.
+
+A note is read once. We keep the decoded text with its original line endings (for
+fixes) and a list of lines split the way markdown-it splits them (for positions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notecheck.model import Span
+
+BOM = "\ufeff"
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class UnreadableNote(Exception):
+    """The file is not text notecheck can check; the message says why."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Source:
+    """One note's text, with maps between (line, column) and offsets."""
+
+    text: str
+    bom: bool = False
+    lines: list[str] = field(init=False)
+    line_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = []
+        self.line_starts = [0]
+        start = 0
+        for match in _NEWLINE.finditer(self.text):
+            self.lines.append(self.text[start : match.start()])
+            start = match.end()
+            self.line_starts.append(start)
+        self.lines.append(self.text[start:])
+
+    @property
+    def normalized(self) -> str:
+        """The text with every line ending as ``\\n``, as markdown-it sees it."""
+        return "\n".join(self.lines)
+
+    def offset(self, line: int, column: int) -> int:
+        """Offset in ``text`` of a 1-based line and column."""
+        return self.line_starts[line - 1] + column - 1
+
+    def slice(self, span: Span) -> str:
+        return self.text[self.offset(span.line, span.column) : self.offset(span.end_line, span.end_column)]
+
+    def line_span(self, line: int, start: int, end: int) -> Span:
+        """Span of 0-based character range [start, end) on a 1-based line."""
+        return Span(line, start + 1, line, end + 1)
+
+
+def decode(raw: bytes) -> Source:
+    """Decode a note's bytes as UTF-8, or raise UnreadableNote with a clear reason."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableNote("file is UTF-16; notes must be UTF-8")
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise UnreadableNote("file contains NUL bytes; it is binary, not a Markdown note", line)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise UnreadableNote(
+            f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})", line
+        ) from None
+    bom = text.startswith(BOM)
+    return Source(text[1:] if bom else text, bom=bom)
+
+
+def read_source(path: Path) -> tuple[bytes, Source]:
+    """Read and decode a note; OS errors become UnreadableNote."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableNote("file disappeared before it could be read") from None
+    except IsADirectoryError:
+        raise UnreadableNote("is a directory, not a note") from None
+    except PermissionError:
+        raise UnreadableNote("permission denied") from None
+    except OSError as err:
+        raise UnreadableNote(f"cannot read file: {err.strerror or err}") from None
+    return raw, decode(raw)
+
+
+def encode(source_text: str, bom: bool) -> bytes:
+    return ((BOM if bom else "") + source_text).encode("utf-8")

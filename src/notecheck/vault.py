@@ -1,0 +1,105 @@
+"""The vault: which files exist, how a link target resolves (as Obsidian does), and
+lazy access to other notes' summaries for the vault phase."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from notecheck.config import Config
+from notecheck.summary import NoteSummary
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a link target leads. ``path`` is None when it is broken."""
+
+    path: str | None
+    candidates: tuple[str, ...] = ()  # every file the name matches (more than one: ambiguous)
+    exact_case: bool = True
+    outside: bool = False  # the target tried to leave the vault
+
+
+def note_name(rel: str) -> str:
+    """A note's link name: its file name without ``.md``."""
+    name = rel.rsplit("/", 1)[-1]
+    return name[:-3] if name.lower().endswith(".md") else name
+
+
+@dataclass
+class Vault:
+    root: Path
+    config: Config
+    files: list[str]  # every non-hidden file, relative posix paths
+    summarize: Callable[[str], NoteSummary | None]
+    _summaries: dict[str, NoteSummary | None] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)  # per-run indexes built by families
+
+    @cached_property
+    def by_name(self) -> dict[str, list[str]]:
+        """Lower-case file name (with extension) → paths."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for rel in self.files:
+            index[rel.rsplit("/", 1)[-1].lower()].append(rel)
+        return index
+
+    @cached_property
+    def notes(self) -> list[str]:
+        return [rel for rel in self.files if rel.lower().endswith(".md")]
+
+    @cached_property
+    def exact(self) -> set[str]:
+        return set(self.files)
+
+    def summary(self, rel: str) -> NoteSummary | None:
+        """The phase-1 summary of a note, parsed on first use."""
+        if rel not in self._summaries:
+            self._summaries[rel] = self.summarize(rel)
+        return self._summaries[rel]
+
+    def remember(self, summary: NoteSummary) -> None:
+        self._summaries[summary.rel] = summary
+
+    def resolve(self, target: str, from_rel: str) -> Resolution:
+        """Resolve a wikilink target the way Obsidian does; never leaves the vault."""
+        if not target:
+            return Resolution(from_rel)
+        path = target.replace("\\", "/")
+        if path.startswith(("./", "../")):
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_rel), path))
+            if joined.startswith("../") or joined == "..":
+                return Resolution(None, outside=True)
+            path = joined
+        path = path.lstrip("/")
+        if posixpath.normpath(path).startswith("..") or not path:
+            return Resolution(None, outside=True)
+        for attempt in (path + ".md", path):
+            found = self._lookup(attempt)
+            if found.path:
+                return found
+        return Resolution(None)
+
+    def _lookup(self, path: str) -> Resolution:
+        name = path.rsplit("/", 1)[-1].lower()
+        lowered = path.lower()
+        matches = [
+            rel for rel in self.by_name.get(name, ()) if rel.lower() == lowered or rel.lower().endswith("/" + lowered)
+        ]
+        if not matches:
+            return Resolution(None)
+        exact = [rel for rel in matches if rel == path or rel.endswith("/" + path)]
+        chosen = self._prefer(exact or matches, path)
+        return Resolution(chosen, tuple(matches), exact_case=bool(exact))
+
+    @staticmethod
+    def _prefer(matches: list[str], path: str) -> str:
+        """Obsidian takes the file at exactly that path first, else the shortest path."""
+        for rel in matches:
+            if rel.lower() in (path.lower(), path.lower()):
+                return rel
+        return min(matches, key=lambda rel: (rel.count("/"), rel))

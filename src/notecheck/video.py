@@ -1,0 +1,20 @@
+"""Which notes are video notes: front matter ``videoId``, or a path in ``[frontmatter] video-notes``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pathspec
+
+from notecheck.summary import NoteSummary
+
+
+def _spec(globs: tuple[str, ...]) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", globs)
+
+
+def is_video_note(summary: NoteSummary, frontmatter_settings: dict[str, Any]) -> bool:
+    if "videoId" in summary.front_matter:
+        return True
+    globs = tuple(frontmatter_settings.get("video-notes", ()))
+    return bool(globs) and _spec(globs).match_file(summary.rel)
