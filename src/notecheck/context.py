@@ -30,6 +30,7 @@ class NoteContext:
     settings: dict[str, dict[str, Any]]  # family → options
     vault: Vault | None = None
     findings: list[Finding] = field(default_factory=list)
+    state: dict[str, Any] = field(default_factory=dict)  # per-rule scratch space for this note
     # Walk state, kept by the engine while it hands tokens to rules.
     section: int = 0
     heading: str | None = None

@@ -46,11 +46,13 @@ class RuleSet:
     by_token: dict[str, list[Rule]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
-    def build(cls, config: Config, enabled: set[str]) -> RuleSet:
+    def build(cls, config: Config, enabled: set[str], root: Path) -> RuleSet:
         ruleset = cls(config)
         for code, rule_cls in all_rules().items():
             if code in enabled:
-                rule = rule_cls(config.table(rule_cls.family))
+                settings = config.table(rule_cls.family)
+                rule_cls.validate_settings(settings, root)
+                rule = rule_cls(settings)
                 ruleset.rules.append(rule)
                 for kind in rule_cls.tokens:
                     ruleset.by_token[kind].append(rule)

@@ -57,7 +57,16 @@ class FrontMatter:
 
 
 class _PositionLoader(yaml.SafeLoader):
-    """A safe loader that records duplicate keys and refuses alias bombs."""
+    """A safe loader that records duplicate keys and refuses alias bombs.
+
+    Dates stay strings: a bad date (``2024-02-30``) is a finding about one field
+    (NC307), not a reason to drop the whole block.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)

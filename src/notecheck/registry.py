@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from notecheck.model import Applicability, Severity
@@ -47,6 +48,10 @@ class Rule:
     def __init__(self, settings: dict[str, Any]) -> None:
         """``settings`` is the rule family's table with defaults filled in."""
         self.settings = settings
+
+    @classmethod
+    def validate_settings(cls, settings: dict[str, Any], root: Path) -> None:
+        """Raise ConfigError when the settings cannot work in this vault (a missing file, say)."""
 
     # Phase 1: one note.
     def check_token(self, token: Token, note: NoteContext) -> None:

@@ -85,7 +85,7 @@ class VaultRun:
         self.config = config
         self.options = options
         self.result = result
-        self.ruleset = RuleSet.build(config, config.enabled_codes())
+        self.ruleset = RuleSet.build(config, config.enabled_codes(), root)
         self.files: dict[str, bool] = dict(walk_vault(root))
         self.vault = Vault(root, config, sorted(self.files), self._summarize_other)
         self.excluded = exclude_spec(config.exclude)

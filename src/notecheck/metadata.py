@@ -1,0 +1,119 @@
+"""Video metadata from files users already keep, indexed once per run.
+
+Order (the first source that has a value wins):
+1. the note's front matter: ``duration`` (seconds, ``H:MM:SS`` or ``MM:SS``), ``uploadDate``
+   (ISO date) or ``upload_date`` (``YYYYMMDD``);
+2. a yt-dlp ``*.info.json`` anywhere in the vault whose ``id`` is the note's ``videoId``
+   (matched by the id inside, never by the title): ``duration``, ``upload_date`` (UTC);
+3. a transcript (``.vtt``, ``.srt``, youtube-transcript-api ``.json``) with the id in its
+   file name: the end of its last cue, a lower bound of the length, used only when
+   nothing above gives a duration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from notecheck.transcripts import last_cue_end
+from notecheck.vault import Vault
+
+_ID_IN_NAME = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{11}(?![A-Za-z0-9_-])")
+_CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
+TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".json")
+
+
+@dataclass(frozen=True)
+class VideoMetadata:
+    duration: float | None = None
+    duration_source: str | None = None  # where the duration came from, for messages
+    duration_is_lower_bound: bool = False
+    upload_date: dt.date | None = None
+    upload_source: str | None = None
+
+
+def parse_duration(value: Any) -> float | None:
+    """Seconds from a number or an ``H:MM:SS`` / ``MM:SS`` string; None when it is neither."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if value >= 0 else None
+    if isinstance(value, str):
+        match = _CLOCK.fullmatch(value.strip())
+        if match:
+            hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+            if minutes < 60 and seconds < 60:
+                return float(hours * 3600 + minutes * 60 + seconds)
+    return None
+
+
+def parse_upload_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value if not isinstance(value, dt.datetime) else value.date()
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{8}", text):
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+class MetadataIndex:
+    """info.json files and transcripts of a vault, by video id."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self.info: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.transcripts: dict[str, list[str]] = {}
+        for rel in vault.files:
+            lower = rel.lower()
+            if lower.endswith(".info.json"):
+                self._read_info(rel)
+            elif lower.endswith(TRANSCRIPT_SUFFIXES):
+                for video_id in _ID_IN_NAME.findall(rel.rsplit("/", 1)[-1]):
+                    self.transcripts.setdefault(video_id, []).append(rel)
+
+    @classmethod
+    def of(cls, vault: Vault) -> MetadataIndex:
+        index = vault.shared.get("metadata")
+        if index is None:
+            index = vault.shared["metadata"] = cls(vault)
+        return index
+
+    def _read_info(self, rel: str) -> None:
+        try:
+            data = json.loads((self.vault.root / rel).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            self.info.setdefault(data["id"], (rel, data))
+
+    def for_note(self, front_matter: dict[str, Any]) -> VideoMetadata:
+        video_id = front_matter.get("videoId")
+        duration = parse_duration(front_matter.get("duration"))
+        duration_source = "front matter 'duration'" if duration is not None else None
+        upload = parse_upload_date(front_matter.get("uploadDate", front_matter.get("upload_date")))
+        upload_source = "front matter" if upload else None
+        lower_bound = False
+        if isinstance(video_id, str) and video_id in self.info:
+            rel, info = self.info[video_id]
+            if duration is None and parse_duration(info.get("duration")) is not None:
+                duration, duration_source = parse_duration(info.get("duration")), rel
+            if upload is None and parse_upload_date(info.get("upload_date")):
+                upload, upload_source = parse_upload_date(info.get("upload_date")), rel
+        if duration is None and isinstance(video_id, str):
+            for rel in self.transcripts.get(video_id, ()):
+                end = last_cue_end(Path(self.vault.root / rel))
+                if end is not None:
+                    duration, duration_source, lower_bound = end, rel, True
+                    break
+        return VideoMetadata(duration, duration_source, lower_bound, upload, upload_source)
