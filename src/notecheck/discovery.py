@@ -37,7 +37,7 @@ def is_note(path: Path | str) -> bool:
 
 
 def exclude_spec(patterns: list[str]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", [*DEFAULT_EXCLUDE, *patterns])
+    return pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *patterns])
 
 
 def walk_vault(root: Path) -> Iterator[tuple[str, bool]]:
@@ -76,7 +76,7 @@ def walk_vault(root: Path) -> Iterator[tuple[str, bool]]:
                 continue
 
 
-_ALL = pathspec.PathSpec.from_lines("gitwildmatch", ["*"])
+_ALL = pathspec.GitIgnoreSpec.from_lines(["*"])
 
 
 def _inside(real: str, root: Path) -> bool:
@@ -91,7 +91,7 @@ def _with_gitignore(
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return ignores
-    return [*ignores, (rel, pathspec.PathSpec.from_lines("gitwildmatch", lines))]
+    return [*ignores, (rel, pathspec.GitIgnoreSpec.from_lines(lines))]
 
 
 def _ignored(ignores: list[tuple[str, pathspec.PathSpec]], rel: str) -> bool:

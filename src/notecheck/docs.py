@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-_FENCE = re.compile(r"^(`{3,}|~{3,})(.*)\n(.*?)^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_FENCE = re.compile(r"^(`{3,}|~{3,})([^\n]*)\n(.*?)^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 def pages_dir() -> Path:
@@ -47,7 +47,7 @@ def load_page(path: Path) -> Page:
         if len(info) < 2 or info[0] not in ("md", "markdown") or info[1] not in ("flagged", "pass"):
             continue
         files = _split_files(match.group(3))
-        first = next(iter(files))
+        first = next(iter(files)).removesuffix(" (escaped)")
         expected = []
         for item in info[2:]:
             parts = item.rsplit(":", 2)

@@ -184,6 +184,6 @@ def per_file_ignored(rel: str, config: Config) -> list[str]:
 
     codes: list[str] = []
     for glob, glob_codes in config.per_file_ignores.items():
-        if pathspec.PathSpec.from_lines("gitwildmatch", [glob]).match_file(rel):
+        if pathspec.GitIgnoreSpec.from_lines([glob]).match_file(rel):
             codes.extend(glob_codes)
     return codes

@@ -10,7 +10,7 @@ from notecheck.summary import NoteSummary
 
 
 def _spec(globs: tuple[str, ...]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", globs)
+    return pathspec.GitIgnoreSpec.from_lines(globs)
 
 
 def is_video_note(summary: NoteSummary, frontmatter_settings: dict[str, Any]) -> bool:

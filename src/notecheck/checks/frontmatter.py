@@ -106,7 +106,7 @@ class MissingField(_FrontMatterRule):
         if note.is_video_note and fm.present:
             required.extend(self.settings["required"])
         for entry in self.settings["rules"]:
-            if pathspec.PathSpec.from_lines("gitwildmatch", entry.get("paths", [])).match_file(note.rel):
+            if pathspec.GitIgnoreSpec.from_lines(entry.get("paths", [])).match_file(note.rel):
                 required.extend(entry.get("required", []))
         for key in dict.fromkeys(required):
             if key not in data:
