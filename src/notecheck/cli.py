@@ -129,9 +129,11 @@ def check(args: argparse.Namespace) -> int:
     elif args.output_format == "github":
         report.write(report.to_github(findings))
     else:
-        report.write(report.format_text(findings, report.use_colour(sys.stdout)))
         if args.statistics:
             report.write(report.statistics(findings))
+            report.write(f"Checked {result.notes} notes ({result.links} wikilinks, {result.citations} citations).\n")
+        else:
+            report.write(report.format_text(findings, report.use_colour(sys.stdout)))
         if not args.quiet:
             report.write(report.summary_line(findings, result.fixed) + "\n")
     if result.errors:

@@ -43,7 +43,9 @@ def exclude_spec(patterns: list[str]) -> pathspec.PathSpec:
 def walk_vault(root: Path) -> Iterator[tuple[str, bool]]:
     """Every file below ``root`` as (posix path relative to root, ignored by .gitignore).
 
-    Hidden files and folders are skipped (Obsidian does not index them). A symlinked
+    Hidden files and folders are skipped (Obsidian does not index them), and so are
+    git-ignored folders (a virtual environment, build output). Git-ignored files in
+    other folders are listed, flagged: they exist, so links to them resolve. A symlinked
     folder is followed only when it stays inside the vault and was not seen before.
     """
     root = root.resolve()
@@ -66,17 +68,12 @@ def walk_vault(root: Path) -> Iterator[tuple[str, bool]]:
                     if real in seen or not _inside(real, root):
                         continue
                     seen.add(real)
-                    if not _ignored(ignores, child_rel + "/"):
+                    if not _ignored(ignores, child_rel + "/"):  # git-ignored folders are not walked
                         stack.append((Path(entry.path), child_rel + "/", ignores))
-                    else:
-                        stack.append((Path(entry.path), child_rel + "/", [*ignores, ("", _ALL)]))
                 elif entry.is_file(follow_symlinks=False) or entry.is_symlink():
                     yield child_rel, _ignored(ignores, child_rel)
             except OSError:
                 continue
-
-
-_ALL = pathspec.GitIgnoreSpec.from_lines(["*"])
 
 
 def _inside(real: str, root: Path) -> bool:

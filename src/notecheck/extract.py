@@ -15,7 +15,7 @@ from notecheck.model import Span
 from notecheck.summary import Citation, Heading, LinkRef, Suppression
 from notecheck.wikilink import parse_wikilink
 
-_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
+_BLOCK_ID = re.compile(r"\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
 _FM_LINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
 _SUPPRESSION = re.compile(
     r"<!--\s*notecheck-(disable-next-line|disable-file|disable|enable)((?:[\s,]+[A-Za-z]+[0-9]*)*)\s*-->"

@@ -24,7 +24,7 @@ def use_colour(stream: TextIO) -> bool:
 def format_text(findings: list[Finding], colour: bool) -> str:
     lines = []
     for f in findings:
-        marker = " [*]" if f.fix else ""
+        marker = " [*]" if f.fix and f.fix.applicability == "safe" else ""
         if colour:
             lines.append(
                 f"{_BOLD}{f.path}{_RESET}{_CYAN}:{_RESET}{f.span.line}{_CYAN}:{_RESET}{f.span.column}{_CYAN}:{_RESET} "
@@ -36,7 +36,8 @@ def format_text(findings: list[Finding], colour: bool) -> str:
 
 
 def summary_line(findings: list[Finding], fixed: int) -> str:
-    fixable = sum(1 for f in findings if f.fix)
+    fixable = sum(1 for f in findings if f.fix and f.fix.applicability == "safe")
+    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability == "unsafe")
     if not findings:
         return f"Fixed {fixed} problem{'s' * (fixed != 1)}. No problems left." if fixed else "All checks passed!"
     noun = "problem" if len(findings) == 1 else "problems"
@@ -46,12 +47,14 @@ def summary_line(findings: list[Finding], fixed: int) -> str:
         extras.append(f"{fixed} fixed")
     if fixable:
         extras.append(f"{fixable} fixable with --fix")
+    if unsafe:
+        extras.append(f"{unsafe} more with --unsafe-fixes")
     return text + (f" ({', '.join(extras)})" if extras else "") + "."
 
 
 def statistics(findings: list[Finding]) -> str:
     counts = Counter(f.code for f in findings)
-    fixable = {f.code for f in findings if f.fix}
+    fixable = {f.code for f in findings if f.fix and f.fix.applicability == "safe"}
     names = {f.code: f.name for f in findings}
     rows = [
         f"{count:>6}  {code}  {names[code]:<28} {'[*]' if code in fixable else '   '}"

@@ -42,6 +42,7 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     notes: int = 0
     links: int = 0
+    citations: int = 0
 
 
 def _config_for(root: Path, options: RunOptions) -> Config:
@@ -133,6 +134,7 @@ class VaultRun:
         display = _display(self.root / rel)
         self.result.notes += 1
         self.result.links += len(summary.links)
+        self.result.citations += len(summary.citations)
         self.result.findings.extend(Finding(**{**f.__dict__, "path": display}) for f in findings)
 
     def _fix(self, rel: str, analysis: Analysis, findings: list[Finding]) -> list[Finding]:

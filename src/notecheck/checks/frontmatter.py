@@ -138,6 +138,8 @@ class FieldType(_FrontMatterRule):
             ("aliases", "a list of strings", _string_list),
             ("tags", "a list of strings", _string_list),
         ):
+            if key in ("aliases", "tags") and data.get(key) is None:
+                continue  # Obsidian writes an empty property as a bare key
             if key in data and not ok(data[key]):
                 value = data[key]
                 shown = "empty" if value in (None, "", []) else f"{type(value).__name__} {value!r}"[:60]

@@ -87,7 +87,7 @@ class BrokenLink(_LinkRule):
                 continue
             suggestions = suggest(vault, target)
             attachment = _is_attachment(target)
-            certain = attachment or ref.link.embed or ref.link.anchor is not None
+            certain = attachment or ref.link.embed
             if not (certain or suggestions or self.settings["unresolved"] == "all"):
                 continue
             kind = "attachment" if attachment else "note"
