@@ -44,9 +44,9 @@ def cmd_rules() -> int:
     from notecheck.registry import all_rules
 
     for code, rule in all_rules().items():
-        fixable = {"safe": "fix", "unsafe": "fix (unsafe)"}.get(rule.fixable or "", "")
-        default = "" if rule.default_enabled else " (off by default)"
-        print(f"{code}  {rule.name:<26} {fixable:<13} {rule.summary}{default}")
+        fixable = {"safe": "fix", "unsafe": "unsafe-fix"}.get(rule.fixable or "", "-")
+        default = "on" if rule.default_enabled else "off"
+        print(f"{code}  {rule.name:<25} {fixable:<10} {default:<3}  {rule.summary}")
     return EXIT_CLEAN
 
 
