@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notecheck.config import Config, check_codes, has_config, load_file
+from notecheck.config import Config, ConfigError, check_codes, has_config, load_file
 from notecheck.discovery import exclude_spec, find_vault_root, is_note, walk_vault
 from notecheck.engine import Analysis, RuleSet, analyze_path, analyze_text, finalize, vault_phase
 from notecheck.fixer import FileChanged, applicable, apply_fixes, write_atomically
@@ -86,7 +86,10 @@ class VaultRun:
         self.config = config
         self.options = options
         self.result = result
-        self.ruleset = RuleSet.build(config, config.enabled_codes(), root)
+        try:
+            self.ruleset = RuleSet.build(config, config.enabled_codes(), root)
+        except ConfigError as err:
+            raise ConfigError(f"{config.source or 'configuration'}: {err}") from None
         self.files: dict[str, bool] = dict(walk_vault(root))
         self.vault = Vault(root, config, sorted(self.files), self._summarize_other)
         self.excluded = exclude_spec(config.exclude)

@@ -66,8 +66,7 @@ def decode(raw: bytes) -> Source:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableNote("file is UTF-16; notes must be UTF-8")
     if b"\x00" in raw:
-        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-        raise UnreadableNote("file contains NUL bytes; it is binary, not a Markdown note", line)
+        raise UnreadableNote("file contains NUL bytes; it is binary, not a Markdown note")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
