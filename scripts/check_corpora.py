@@ -41,7 +41,10 @@ def check_corpus(corpus: Path, update: bool) -> bool:
     notes = sum(1 for _ in corpus.rglob("*.md"))
     stats = subprocess.run(
         [sys.executable, "-m", "notecheck", "--vault", ".", ".", "--exit-zero", "--statistics", "--quiet"],
-        cwd=corpus, capture_output=True, text=True, check=False,
+        cwd=corpus,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout
     print(f"{corpus.name}: {notes} notes, {len(found)} findings")
     print(stats, end="")

@@ -17,7 +17,11 @@ PINNED = ROOT / "tests" / "data" / "example_vault_output.txt"
 def current_output() -> str:
     done = subprocess.run(
         [sys.executable, "-m", "notecheck", "examples/vault"],
-        cwd=ROOT, capture_output=True, text=True, check=False, env={"NO_COLOR": "1", "PATH": ""},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NO_COLOR": "1", "PATH": ""},
     )
     return done.stdout
 

@@ -32,7 +32,8 @@ def check(root: Path, *paths: str, **options: object) -> RunResult:
     os.chdir(root)
     try:
         targets = [Path(p) for p in paths] or [Path(".")]
-        return run(RunOptions(paths=targets, vault=root, **options))  # type: ignore[arg-type]
+        options.setdefault("vault", root)
+        return run(RunOptions(paths=targets, **options))  # type: ignore[arg-type]
     finally:
         os.chdir(previous)
 

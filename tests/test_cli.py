@@ -73,10 +73,23 @@ def test_json_output_shape(vault: Path) -> None:
     assert done.returncode == 1
     first = findings[0]
     assert list(first) == [
-        "path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "fix",
     ]
     assert (first["path"], first["line"], first["column"], first["end_line"], first["end_column"]) == (
-        "note.md", 5, 5, 5, 22,
+        "note.md",
+        5,
+        5,
+        5,
+        22,
     )
     assert first["fix"] == {
         "applicable": "safe",
@@ -128,11 +141,11 @@ def test_missing_path_is_a_usage_error_but_other_paths_are_checked(vault: Path) 
     ("config", "message"),
     [
         ("colour = true\n", "unknown key 'colour'"),
-        ("[links]\npipe-style = \"wide\"\n", "[links] pipe-style = 'wide' is invalid"),
+        ('[links]\npipe-style = "wide"\n', "[links] pipe-style = 'wide' is invalid"),
         ("[links]\npipes = 1\n", "unknown key 'pipes' in [links]"),
-        ("select = [\"XX1\"]\n", "unknown rule code or prefix 'XX1'"),
-        ("select = \"NC1\"\n", "'select' must be a list of strings"),
-        ("[frontmatter]\nschema = \"missing.json\"\n", "cannot read"),
+        ('select = ["XX1"]\n', "unknown rule code or prefix 'XX1'"),
+        ('select = "NC1"\n', "'select' must be a list of strings"),
+        ('[frontmatter]\nschema = "missing.json"\n', "cannot read"),
         ("select = [\n", "invalid TOML"),
     ],
 )

@@ -67,7 +67,9 @@ def test_symlink_to_a_file_outside_the_vault_is_not_read(tmp_path: Path) -> None
     assert "outside the vault" in result.findings[0].message
 
 
-def test_a_failing_rule_becomes_nc001_and_other_rules_still_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_rule_becomes_nc001_and_other_rules_still_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     class Exploding(Rule):
         code = "NC001"
         name = "rule-error"

@@ -34,7 +34,14 @@ def test_page_front_matter_matches_the_rule(code: str) -> None:
         rule.fixable,
     )
     assert meta["summary"] == rule.summary
-    for section in ("## What it checks", "## Why", "## Examples that are flagged", "## Examples that pass", "## Fix", "## Options"):
+    for section in (
+        "## What it checks",
+        "## Why",
+        "## Examples that are flagged",
+        "## Examples that pass",
+        "## Fix",
+        "## Options",
+    ):
         assert section in PAGES[code].text, f"{code} page lacks {section}"
 
 

@@ -104,7 +104,7 @@ def from_mapping(data: dict[str, Any], source: Path | None) -> Config:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
             for glob, codes in value.items():
-                name = f"per-file-ignores.\"{glob}\""
+                name = f'per-file-ignores."{glob}"'
                 config.per_file_ignores[glob] = check_codes(_string_list(codes, name, where), f"{where}: {name}")
         else:
             config.tables[key] = _family_table(key, value, where)

@@ -92,7 +92,4 @@ def _with_gitignore(
 
 
 def _ignored(ignores: list[tuple[str, pathspec.PathSpec]], rel: str) -> bool:
-    for base, spec in ignores:
-        if rel.startswith(base) and spec.match_file(rel[len(base) :]):
-            return True
-    return False
+    return any(rel.startswith(base) and spec.match_file(rel[len(base) :]) for base, spec in ignores)

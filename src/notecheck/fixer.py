@@ -33,7 +33,7 @@ def apply_fixes(source: Source, fixes: list[Fix]) -> tuple[str, int]:
             start = source.offset(edit.span.line, edit.span.column)
             end = source.offset(edit.span.end_line, edit.span.end_column)
             ranges.append((start, end, edit.content))
-        if any(s < pe and ps < e or s == ps for s, e, _ in ranges for ps, pe, _ in planned):
+        if any((s < pe and ps < e) or s == ps for s, e, _ in ranges for ps, pe, _ in planned):
             continue
         planned.extend(ranges)
         applied += 1

@@ -59,7 +59,7 @@ def canonical_form(written: WrittenLink, spaced: bool) -> tuple[str, str]:
     head = canonical_head(written.head)
     alias = written.alias.strip() if written.alias is not None else None
     reason = "pipe not written as ' | '" if spaced and alias else "spaces inside the link"
-    if alias is not None and not spaced and written.alias != alias or written.head != written.head.rstrip():
+    if (alias is not None and not spaced and written.alias != alias) or written.head != written.head.rstrip():
         reason = "spaces around the pipe" if alias is not None else reason
     if written.head.partition("#")[0].strip().lower().endswith(".md"):
         reason = "'.md' in a note link"

@@ -29,7 +29,7 @@ class InlineMap:
         self._content = content
         self.end_column = 0
         if self._places:
-            line, column, escaped = self._places[-1]
+            _, column, escaped = self._places[-1]
             last = content.split("\n")[-1]
             self.end_column = column + len(last) + (last.count("|") if escaped else 0)
 
@@ -57,10 +57,7 @@ def _find(text: str, source: str, cursor: int) -> tuple[int, bool]:
     """0-based column where ``text`` starts in ``source``, and whether pipes were escaped."""
     if not text:
         return min(cursor, len(source)), False
-    if cursor:
-        column = source.find(text, cursor)
-    else:
-        column = source.rfind(text)
+    column = source.find(text, cursor) if cursor else source.rfind(text)
     if column >= 0:
         return column, False
     if "|" in text:

@@ -111,9 +111,9 @@ class VaultRun:
             if absolute.is_dir():
                 prefix = "" if rel == "." else rel + "/"
                 for file_rel, ignored in self.files.items():
-                    if file_rel.startswith(prefix) and is_note(file_rel) and not ignored:
-                        if not self.excluded.match_file(file_rel):
-                            chosen[file_rel] = None
+                    wanted = file_rel.startswith(prefix) and is_note(file_rel) and not ignored
+                    if wanted and not self.excluded.match_file(file_rel):
+                        chosen[file_rel] = None
             elif not self.excluded.match_file(rel):
                 chosen[rel] = None
         return list(chosen)
@@ -163,7 +163,9 @@ class VaultRun:
                 self.ruleset,
             )
         else:
-            self.result.warnings.append(f"{_display(self.root / rel)}: fixes did not converge after {MAX_FIX_PASSES} passes")
+            self.result.warnings.append(
+                f"{_display(self.root / rel)}: fixes did not converge after {MAX_FIX_PASSES} passes"
+            )
         if current is analysis or current.raw == original:
             return findings
         if self.options.diff:

@@ -72,15 +72,17 @@ def _suppressed_by(finding: Finding, suppressions: list[Suppression]) -> int | N
     for index, suppression in enumerate(suppressions):
         if suppression.kind == "file" and _covers(suppression.codes, finding.code):
             return index
-        if suppression.kind == "next-line" and suppression.target_line == line:
-            if _covers(suppression.codes, finding.code):
-                return index
+        next_line = suppression.kind == "next-line" and suppression.target_line == line
+        if next_line and _covers(suppression.codes, finding.code):
+            return index
         if suppression.span.line >= line:
             continue
         if suppression.kind == "disable":
             active[index] = suppression
         elif suppression.kind == "enable":
-            for key in [k for k, s in active.items() if not suppression.codes or set(s.codes) <= set(suppression.codes)]:
+            for key in [
+                k for k, s in active.items() if not suppression.codes or set(s.codes) <= set(suppression.codes)
+            ]:
                 del active[key]
     for index, suppression in active.items():
         if _covers(suppression.codes, finding.code):

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-_TIMING = re.compile(
-    r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$"
-)
+_TIMING = re.compile(r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -58,7 +56,7 @@ def _timed_cues(text: str) -> list[Cue]:
         body: list[str] = []
         start_line = index + 1
         index += 1
-        while index < len(lines) and lines[index].strip():
+        while index < len(lines) and lines[index] != "":  # a line of spaces does not end a cue
             body.append(lines[index])
             index += 1
         words = _TAG.sub("", " ".join(body)).strip()

@@ -7,7 +7,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pathspec
 
@@ -19,7 +19,6 @@ from notecheck.model import Span
 from notecheck.registry import Option, Rule, register
 from notecheck.summary import NoteSummary
 from notecheck.vault import Vault
-from notecheck.video import is_video_note
 
 DEFAULT_DATE_FIELDS = ["uploadDate", "upload_date", "date", "created", "updated", "modified", "published"]
 
@@ -40,7 +39,7 @@ def _rules_entries(value: Any) -> bool:
 
 class _FrontMatterRule(Rule):
     family = "frontmatter"
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "video-notes": Option(
             [], _string_list, "a list of globs", "Paths (globs from the vault root) of notes that are video notes."
         ),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+from typing import ClassVar
 
 from markdown_it.token import Token
 
@@ -25,7 +27,7 @@ def _time_span(token: Token, time: CitedTime) -> Span:
 
 class _TimestampRule(Rule):
     family = "timestamps"
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "order": Option(
             "note",
             lambda value: value in ("note", "section", "off"),
@@ -122,7 +124,7 @@ class TimestampOrder(_TimestampRule):
         if mode == "off":
             return
         valid = [time for time in token.meta["times"] if time.seconds is not None]
-        for before, after in zip(valid, valid[1:]):
+        for before, after in pairwise(valid):
             if after.seconds < before.seconds:
                 note.report(
                     self, _time_span(token, after), f"{after.canonical} comes before {before.canonical} in one citation"
@@ -201,6 +203,4 @@ class TimestampLinkMismatch(_TimestampRule):
             replacement = f"{shown}s" if link.t_text.endswith("s") or "m" in link.t_text else str(shown)
             edit = Edit(Span(span.line, column, span.line, column + len(link.t_text)), replacement)
             fix = Fix((edit,), "safe")
-        note.report(
-            self, span, f"link jumps to {format_time(link.t)} but the citation shows {format_time(shown)}", fix
-        )
+        note.report(self, span, f"link jumps to {format_time(link.t)} but the citation shows {format_time(shown)}", fix)

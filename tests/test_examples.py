@@ -1,0 +1,55 @@
+"""The sample vault's output is pinned, and the README lists exactly the registered rules."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from notecheck.registry import all_rules
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_example_vault_output_is_pinned() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "notecheck", "examples/vault"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert done.returncode == 1
+    pinned = (REPO / "tests" / "data" / "example_vault_output.txt").read_text(encoding="utf-8")
+    assert done.stdout == pinned
+    codes = set(re.findall(r": (NC\d{3}) ", pinned))
+    assert {code[:3] for code in codes} == {"NC1", "NC2", "NC3"}, "a few mistakes of each family"
+
+
+def test_readme_rule_table_matches_the_registry() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (NC\d{3}) \| ([a-z-]+) \|\s*([a-z-]*)\s*\| (on|off) \|", readme, re.MULTILINE)
+    expected = [
+        (
+            code,
+            rule.name,
+            {"safe": "fix", "unsafe": "unsafe-fix"}.get(rule.fixable or "", ""),
+            "on" if rule.default_enabled else "off",
+        )
+        for code, rule in all_rules().items()
+    ]
+    assert [(c, n, f.strip(), d) for c, n, f, d in rows] == expected
+
+
+def test_readme_documents_every_configuration_key() -> None:
+    from notecheck.config import TOP_LEVEL_KEYS
+    from notecheck.registry import family_options
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for key in TOP_LEVEL_KEYS:
+        assert f"`{key}" in readme, key
+    for family, options in family_options().items():
+        for key in options:
+            assert f"`{family}.{key}`" in readme, f"{family}.{key}"

@@ -1,0 +1,114 @@
+"""Video metadata from front matter, yt-dlp info files and transcripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from helpers import check, places, write_vault
+
+from notecheck.config import Config
+from notecheck.discovery import walk_vault
+from notecheck.metadata import MetadataIndex, parse_duration
+from notecheck.transcripts import read_cues
+from notecheck.vault import Vault
+
+VIDEO = "---\ntitle: Talk\nvideoId: abcdefghijk\n{extra}---\nIt ends [00:20:00].\n"
+
+# YouTube auto-captions as yt-dlp writes them: a rolling two-line window, 10 ms hold cues,
+# word timing tags.
+AUTO_VTT = """WEBVTT
+Kind: captions
+Language: en
+
+00:00:00.000 --> 00:00:02.310 align:start position:0%
+{space}
+so<00:00:00.480><c> the</c><00:00:00.719><c> region</c>
+
+00:00:02.310 --> 00:00:02.320 align:start position:0%
+so the region
+
+
+00:00:02.320 --> 00:19:58.150 align:start position:0%
+so the region
+broke<00:00:02.800><c> away</c>
+""".format(space=" ")
+
+SRT = """1
+00:00:01,000 --> 00:00:04,000
+First line.
+
+2
+00:19:55,500 --> 00:19:59,900
+Last line.
+"""
+
+
+def index(root: Path) -> MetadataIndex:
+    files = sorted(rel for rel, _ in walk_vault(root))
+    return MetadataIndex(Vault(root, Config(), files, lambda rel: None))
+
+
+def test_info_json_is_matched_by_the_id_inside_not_the_title(tmp_path: Path) -> None:
+    info = {"id": "abcdefghijk", "duration": 900, "upload_date": "20220614", "duration_string": "99:99"}
+    write_vault(tmp_path, {"media/A retitled name [zzzzzzzzzzz].info.json": json.dumps(info)})
+    meta = index(tmp_path).for_note({"videoId": "abcdefghijk"})
+    assert meta.duration == 900 and meta.upload_date == dt.date(2022, 6, 14)
+    assert meta.duration_source == "media/A retitled name [zzzzzzzzzzz].info.json"
+
+
+def test_front_matter_comes_first(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"x.info.json": json.dumps({"id": "abcdefghijk", "duration": 900})})
+    meta = index(tmp_path).for_note({"videoId": "abcdefghijk", "duration": "1:00:00", "upload_date": "20200101"})
+    assert (meta.duration, meta.upload_date) == (3600, dt.date(2020, 1, 1))
+
+
+def test_info_json_with_null_keys_and_broken_files(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"a.info.json": '{"id": "abcdefghijk", "duration": null}', "b.info.json": "{not json"})
+    meta = index(tmp_path).for_note({"videoId": "abcdefghijk"})
+    assert meta.duration is None and meta.upload_date is None
+
+
+def test_transcripts_give_a_lower_bound(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"subs/Talk [abcdefghijk].en.vtt": AUTO_VTT})
+    meta = index(tmp_path).for_note({"videoId": "abcdefghijk"})
+    assert meta.duration == 1198.15 and meta.duration_is_lower_bound
+
+
+def test_transcript_readers(tmp_path: Path) -> None:
+    write_vault(
+        tmp_path,
+        {
+            "a.srt": SRT,
+            "b.json": json.dumps(
+                [{"text": "hi", "start": 1.5, "duration": 2.0}, {"text": "end", "start": 10, "duration": 3}]
+            ),
+            "c.json": json.dumps({"transcript": [{"text": "hi", "start": 0, "duration": 4.25}]}),
+            "d.vtt": AUTO_VTT,
+        },
+    )
+    srt = read_cues(tmp_path / "a.srt")
+    assert [(c.start, c.end, c.text, c.line) for c in srt] == [
+        (1.0, 4.0, "First line.", 2),
+        (1195.5, 1199.9, "Last line.", 6),
+    ]
+    assert [c.end for c in read_cues(tmp_path / "b.json")] == [3.5, 13.0]
+    assert [c.end for c in read_cues(tmp_path / "c.json")] == [4.25]
+    vtt = read_cues(tmp_path / "d.vtt")
+    assert vtt[0].text == "so the region" and len(vtt) == 3
+
+
+def test_past_end_uses_each_source(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"fm.md": VIDEO.format(extra="duration: 600\n")})
+    assert places(check(tmp_path).findings) == [("fm.md", 6, 10, "NC203")]
+
+
+def test_transcript_bound_has_grace(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"v.md": VIDEO.format(extra=""), "Talk [abcdefghijk].srt": SRT})
+    assert check(tmp_path).findings == []  # 20:00 is within a minute of the last cue at 19:59.9
+
+
+def test_parse_duration_forms() -> None:
+    assert parse_duration(90) == 90 and parse_duration("1:30") == 90 and parse_duration("1:00:30") == 3630
+    assert parse_duration("1:75") is None and parse_duration(True) is None and parse_duration("soon") is None
