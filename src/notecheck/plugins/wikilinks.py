@@ -12,6 +12,9 @@ from markdown_it.rules_inline import StateInline
 from notecheck.wikilink import parse_wikilink
 
 
+MAX_LINK_LENGTH = 2048
+
+
 def _wikilink(state: StateInline, silent: bool) -> bool:
     src = state.src
     pos = state.pos
@@ -21,7 +24,9 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
         inner_start = pos + 2
     else:
         return False
-    close = src.find("]]", inner_start)
+    # Bounded search: a wikilink is never longer than this, and an unbounded search
+    # would make a long line of '[[' quadratic.
+    close = src.find("]]", inner_start, inner_start + MAX_LINK_LENGTH)
     if close < 0:
         return False
     inner = src[inner_start:close]
