@@ -11,7 +11,6 @@ from markdown_it.rules_inline import StateInline
 
 from notecheck.wikilink import parse_wikilink
 
-
 MAX_LINK_LENGTH = 2048
 
 
