@@ -115,6 +115,7 @@ def analyze_text(rel: str, path: Path, raw: bytes, ruleset: RuleSet, vault: Vaul
             except Exception as err:  # a broken rule must not stop the run
                 failed.add(rule.code)
                 note.findings.append(_rule_failed(rule, err, rel, token.meta.get("span")))
+    collector.finish()
     for rule in ruleset.rules:
         if rule.code in failed:
             continue

@@ -11,6 +11,7 @@ import yaml
 from markdown_it.token import Token
 
 from notecheck.context import NoteContext
+from notecheck.facts import FactCollector
 from notecheck.model import Span
 from notecheck.summary import Citation, Heading, LinkRef, Suppression
 from notecheck.wikilink import parse_wikilink
@@ -43,6 +44,8 @@ class Collector:
         self._stack: list[tuple[int, str]] = []
         self._pending_heading: int | None = None
         self._html_lines: set[int] = set()
+        body_start = note.front_matter.body_start
+        self.facts = FactCollector(note.source.lines[body_start:], body_start)
 
     def start(self) -> None:
         fm = self.note.front_matter
@@ -83,6 +86,7 @@ class Collector:
         kind = token.type
         if kind == "heading_open":
             self._pending_heading = int(token.tag[1:])
+            self.facts.new_section()
         elif kind == "inline":
             if self._pending_heading is not None:
                 self._add_heading(self._pending_heading, token)
@@ -91,6 +95,9 @@ class Collector:
                 self.summary.block_ids.update(_BLOCK_ID.findall(token.content))
             if token.map and any(child.type == "html_inline" for child in token.children or ()):
                 self._suppressions(range(token.map[0], token.map[1]))
+            block = self.note.block
+            if block is not None and block.type == "paragraph_open" and not self.note.in_table:
+                self.facts.add_paragraph(token)
         elif kind == "html_block" and token.map:
             self._suppressions(range(token.map[0], token.map[1]))
         elif kind == "wikilink":
@@ -106,6 +113,10 @@ class Collector:
             self.summary.citations.append(
                 Citation(token.meta["span"], tuple(token.meta["times"]), token.meta["url"], self.note.section)
             )
+
+    def finish(self) -> None:
+        self.summary.facts = self.facts.facts
+        self.summary.sentences = self.facts.sentences
 
     def _add_heading(self, level: int, token: Token) -> None:
         text = token.content.strip()

@@ -1,0 +1,192 @@
+"""Dates of facts (NC4xx): impossible dates, wrong weekdays, contradicting relative dates,
+facts dated after the video, and the vault's timeline."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from notecheck.context import NoteContext, VaultReporter
+from notecheck.dating import When, agree, describe, parse_timeline_date
+from notecheck.metadata import MetadataIndex
+from notecheck.model import Span
+from notecheck.registry import Rule, register
+from notecheck.summary import NoteSummary
+from notecheck.vault import Vault
+from notecheck.video import is_video_note
+
+PUBLICATION_SLACK = dt.timedelta(days=1)  # yt-dlp's upload_date is UTC: a day either way
+
+
+class _DateRule(Rule):
+    family = "dates"
+
+
+@register
+class ImpossibleDate(_DateRule):
+    code = "NC401"
+    name = "impossible-date"
+    summary = "A date that does not exist: February 30, 1994; 31 April 2001; 2008-13-02."
+
+    def check_note(self, note: NoteContext) -> None:
+        for fact in note.summary.facts:
+            if fact.mention.problem:
+                note.report(self, fact.span, f"'{fact.mention.text}' is not a date: {fact.mention.problem}")
+
+
+@register
+class WeekdayMismatch(_DateRule):
+    code = "NC402"
+    name = "weekday-mismatch"
+    summary = "A weekday that does not match its date: Sunday, November 3, 1990 (a Saturday)."
+
+    def check_note(self, note: NoteContext) -> None:
+        for fact in note.summary.facts:
+            weekday, when = fact.mention.weekday, fact.when
+            if weekday and when is not None and when.granularity == "day":
+                actual = calendar.day_name[when.start.weekday()]
+                if actual != weekday:
+                    note.report(self, fact.span, f"{describe(when)} was a {actual}, not a {weekday}")
+
+
+@register
+class RelativeDateConflict(_DateRule):
+    code = "NC403"
+    name = "relative-date-conflict"
+    summary = "A relative date ('two months later') and an explicit date in one sentence that disagree."
+
+    def check_note(self, note: NoteContext) -> None:
+        for fact in note.summary.facts:
+            if fact.conflict:
+                note.report(self, fact.span, fact.conflict)
+
+
+@register
+class DateAfterPublication(_DateRule):
+    code = "NC404"
+    name = "date-after-publication"
+    summary = "A cited fact in a video note dated after the video was published."
+
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        if not note.facts or not is_video_note(note, vault.config.table("frontmatter")):
+            return
+        meta = MetadataIndex.of(vault).for_note(note.front_matter)
+        if meta.upload_date is None:
+            return
+        limit = meta.upload_date + PUBLICATION_SLACK
+        for fact in note.facts:
+            sentence = note.sentences[fact.sentence]
+            if fact.when is None or fact.mention.relative or not sentence.cited or sentence.future:
+                continue
+            if fact.when.start > limit:
+                date = describe(fact.when)
+                shown = fact.mention.text if date == fact.mention.text else f"{fact.mention.text}' ({date})"
+                shown = shown if shown.endswith(")") else shown + "'"
+                report(
+                    note.rel,
+                    self,
+                    fact.span,
+                    f"'{shown} is after the video was published on {meta.upload_date.isoformat()} "
+                    f"(from {meta.upload_source})",
+                )
+
+
+def timeline_entries(front_matter: dict[str, Any]) -> list[tuple[When, str, list[str]]]:
+    """The valid entries of a note's ``timeline``: (date, event, match phrases)."""
+    entries = []
+    timeline = front_matter.get("timeline")
+    for entry in timeline if isinstance(timeline, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        when = parse_timeline_date(entry.get("date"))
+        event = entry.get("event")
+        match = entry.get("match")
+        if when is None or (match is not None and not _strings(match)):
+            continue
+        phrases = list(match) if match else (str(event).split() if event else [])
+        if phrases:
+            entries.append((when, str(event or phrases[0]), phrases))
+    return entries
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, str) and item.strip() for item in value)
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)", text) is not None
+
+
+@register
+class TimelineConflict(_DateRule):
+    code = "NC405"
+    name = "timeline-conflict"
+    summary = "A sentence that links a note with a timeline, names one of its events, and dates it otherwise."
+
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        facts_by_sentence: dict[int, list] = {}
+        for fact in note.facts:
+            if fact.when is not None:
+                facts_by_sentence.setdefault(fact.sentence, []).append(fact)
+        for index, facts in facts_by_sentence.items():
+            sentence = note.sentences[index]
+            for target in dict.fromkeys(link.partition("#")[0] for link in sentence.links):
+                resolution = vault.resolve(target, note.rel) if target else None
+                if resolution is None or resolution.path is None or not resolution.path.lower().endswith(".md"):
+                    continue
+                other = vault.summary(resolution.path)
+                if other is None:
+                    continue
+                for when, event, phrases in timeline_entries(other.front_matter):
+                    if not any(_mentions(sentence.text, phrase) for phrase in phrases):
+                        continue
+                    if any(agree(when, fact.when) for fact in facts):
+                        continue
+                    report(
+                        note.rel,
+                        self,
+                        facts[0].span,
+                        f"'{facts[0].mention.text}' dates the {event} otherwise than the timeline of "
+                        f"'{resolution.path}' ({describe(when)})",
+                    )
+
+
+@register
+class InvalidTimeline(_DateRule):
+    code = "NC406"
+    name = "invalid-timeline"
+    summary = "A malformed 'timeline' entry in front matter (no date, a date that does not parse, bad 'match')."
+
+    def check_note(self, note: NoteContext) -> None:
+        fm = note.front_matter
+        info = fm.fields.get("timeline")
+        if info is None or fm.data is None:
+            return
+        value = fm.data.get("timeline")
+        if not isinstance(value, list) or not isinstance(info.node, yaml.SequenceNode):
+            note.report(self, info.key_span, "'timeline' must be a list of entries with 'date' and 'event'")
+            return
+        for entry, node in zip(value, info.node.value, strict=False):
+            span = fm.mark_to_span(node.start_mark, node.start_mark)
+            span = Span(span.line, span.column, span.line, span.column + 1)
+            problem = _entry_problem(entry)
+            if problem:
+                note.report(self, span, f"timeline entry ignored: {problem}")
+
+
+def _entry_problem(entry: object) -> str | None:
+    if not isinstance(entry, dict):
+        return "an entry must be a mapping with 'date' and 'event'"
+    if "date" not in entry or entry["date"] in (None, ""):
+        return "it has no 'date'"
+    if parse_timeline_date(entry["date"]) is None:
+        return f"'date' {entry['date']!r} is not a year, year-month or date (YYYY, YYYY-MM, YYYY-MM-DD)"
+    if "match" in entry and not _strings(entry["match"]):
+        return "'match' must be a list of words or phrases"
+    if not entry.get("event") and "match" not in entry:
+        return "it has neither 'event' nor 'match'"
+    return None
