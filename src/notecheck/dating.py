@@ -20,7 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MONTHS = {
     name: index
@@ -39,8 +39,10 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a hundred": 100, "one hundred": 100,
 }  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 VAGUE_AMOUNTS = ("several", "some", "a few", "few", "many", "a couple of", "a number of")
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -53,7 +55,13 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1\d{3}|20\d{2})"
-_AMOUNT = r"(?P<amount>\d{1,3}|" + "|".join(list(NUMBER_WORDS) + [re.escape(v) for v in VAGUE_AMOUNTS]) + r")"
+_AMOUNT = (
+    r"(?P<amount>\d{1,3}|(?:"
+    + "|".join(_TENS)
+    + r")-(?:one|two|three|four|five|six|seven|eight|nine)|"
+    + "|".join(sorted(list(NUMBER_WORDS) + [re.escape(v) for v in VAGUE_AMOUNTS], key=len, reverse=True))
+    + r")"
+)
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 _QUANTITY_NOUNS = (
     "people|persons|troops|soldiers|men|women|children|votes|voters|km|kilometers|kilometres|miles|meters|"
@@ -137,6 +145,7 @@ class Mention:
     amount: int | None = None  # relative: how many units (None: vague)
     unit: str | None = None
     direction: int = 0  # relative: +1 later, -1 earlier
+    before: str = ""  # the word in front of it, lower case ("by 2030" is a target, not a fact)
 
     @property
     def relative(self) -> bool:
@@ -189,6 +198,9 @@ def _amount(text: str) -> int | None:
     text = text.lower()
     if text.isdigit():
         return int(text)
+    tens, _, ones = text.partition("-")
+    if ones:
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
     return NUMBER_WORDS.get(text)
 
 
@@ -205,6 +217,8 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             mention = _mention(kind, match, start, end, text)
             if mention is not None:
+                previous = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
+                mention = replace(mention, before=previous.group(1).lower() if previous else "")
                 taken.append((start, end))
                 found.append(mention)
     return sorted(found, key=lambda m: m.start)

@@ -20,6 +20,7 @@ from notecheck.vault import Vault
 from notecheck.video import is_video_note
 
 PUBLICATION_SLACK = dt.timedelta(days=1)  # yt-dlp's upload_date is UTC: a day either way
+TARGET_WORDS = ("by", "until", "till", "before")  # "by 2030" names a target, not a fact
 
 
 class _DateRule(Rule):
@@ -81,6 +82,8 @@ class DateAfterPublication(_DateRule):
         for fact in note.facts:
             sentence = note.sentences[fact.sentence]
             if fact.when is None or fact.mention.relative or not sentence.cited or sentence.future:
+                continue
+            if fact.mention.before in TARGET_WORDS:
                 continue
             if fact.when.start > limit:
                 date = describe(fact.when)
