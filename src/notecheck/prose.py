@@ -24,9 +24,8 @@ FUTURE = re.compile(
     r"\b(?:will|would|shall|won't|going to|plans?|planned|planning|expects?|expected|expecting|scheduled"
     r"|is to|are to|was to|were to|set to|due to|to be held|announce[sd]?|announcing|propose[sd]?|intend(?:s|ed)?"
     r"|aim(?:s|ed)?|could|might|may|hopes?|hoped|upcoming|forthcoming|future|target(?:s|ed)?|goal|deadline"
-    r"|pledged?|promised?|vowed?|predicted|forecasts?|projected)\b",
-    re.IGNORECASE,
-)
+    r"|pledged?|promised?|vowed?|predicted|forecasts?|projected)\b"
+)  # case-sensitive: "May 2024" is a month, "may" a modal
 
 
 @dataclass(frozen=True)
