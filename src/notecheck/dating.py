@@ -204,11 +204,41 @@ def _amount(text: str) -> int | None:
     return NUMBER_WORDS.get(text)
 
 
+_MAYBE_DATE = re.compile(
+    r"\d|(?i:\b(?:later|earlier|afterwards?|after|before|previously|following|next|previous|preceding|prior|century)\b)"
+)
+# Cheap test of a whole paragraph (citations such as [00:01:02] hold no four-digit number).
+MAYBE_DATED = re.compile(
+    r"\b\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|entury"
+    r"|(?i:\b(?:later|earlier|afterwards?|after|before|previously|following|next|previous|preceding|prior)\b)"
+)
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+_HINTS = re.compile(
+    r"(?P<digit>\d+)|(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    r"|(?P<season>(?i:spring|summer|autumn|fall|winter))|(?P<century>entury)"
+    r"|(?P<relative>(?i:\b(?:later|earlier|afterwards?|after|before|previously|following|next|previous|preceding|prior)\b))"
+)
+# Which hints a pattern needs before it is worth running (all of them must be present).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",), "mdy": ("digit", "month"), "dmy": ("digit", "month"), "md": ("digit", "month"),
+    "dm": ("digit", "month"), "my": ("digit", "month"), "season": ("digit", "season"), "century": ("century",),
+    "decade": ("digit",), "year": ("digit",), "relative": ("relative",), "vague": ("relative",),
+    "next": ("relative",),
+}  # fmt: skip
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every temporal expression in ``text``, left to right, without overlaps."""
+    if _MAYBE_DATE.search(text) is None:  # most sentences: no digit and no relative word
+        return []
+    hints = {match.lastgroup for match in _HINTS.finditer(text)}
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
     for kind, pattern in PATTERNS:
+        if not hints.issuperset(_NEEDS[kind]):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if kind == "year":
@@ -217,8 +247,9 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             mention = _mention(kind, match, start, end, text)
             if mention is not None:
-                previous = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
-                mention = replace(mention, before=previous.group(1).lower() if previous else "")
+                previous = _WORD.findall(text, max(0, start - 20), start)
+                if previous:
+                    mention = replace(mention, before=previous[-1].lower())
                 taken.append((start, end))
                 found.append(mention)
     return sorted(found, key=lambda m: m.start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import traceback
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -177,7 +177,7 @@ def finalize(summary: NoteSummary, findings: list[Finding], ruleset: RuleSet) ->
     ignores = per_file_ignored(summary.rel, ruleset.config)
     if ignores:
         kept = [f for f in kept if not any(f.code.startswith(prefix) for prefix in ignores)]
-    return sorted((replace(f) for f in kept), key=lambda f: f.sort_key)
+    return sorted(kept, key=lambda f: f.sort_key)
 
 
 def per_file_ignored(rel: str, config: Config) -> list[str]:

@@ -9,6 +9,7 @@ from markdown_it.token import Token
 
 from notecheck.dating import (
     ANCHORING,
+    MAYBE_DATED,
     MONTHS,
     Mention,
     When,
@@ -56,8 +57,8 @@ class FactCollector:
         self.anchor = None
 
     def add_paragraph(self, token: Token) -> None:
-        if token.map is None or not token.content:
-            return
+        if token.map is None or not token.content or not MAYBE_DATED.search(token.content):
+            return  # no year, no month with a day, no relative word: nothing to date
         sentences = split_sentences(token)
         if not sentences:
             return

@@ -38,32 +38,49 @@ class Sentence:
 
 def masked_prose(token: Token) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]]]:
     """The token's content with non-prose blanked; citation ranges; (start, end, target) of links."""
-    chars = list(token.content)
-
-    def blank(start: int, end: int) -> None:
-        for index in range(start, min(end, len(chars))):
-            if chars[index] != "\n":
-                chars[index] = " "
-
-    for pattern in (_CODE, _HTML, _LINK_DESTINATION):
-        for match in pattern.finditer(token.content):
-            blank(match.start() + (1 if pattern is _LINK_DESTINATION else 0), match.end())
+    content = token.content
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement of the same length)
+    if "`" in content:
+        edits.extend((m.start(), m.end(), _blank(m.group())) for m in _CODE.finditer(content))
+    if "<" in content:
+        edits.extend((m.start(), m.end(), _blank(m.group())) for m in _HTML.finditer(content))
+    if "](" in content:
+        edits.extend((m.start() + 1, m.end(), _blank(m.group()[1:])) for m in _LINK_DESTINATION.finditer(content))
     citations: list[tuple[int, int]] = []
     links: list[tuple[int, int, str]] = []
     for child in token.children or ():
         if "start" not in child.meta:
             continue
         start, end = child.meta["start"], child.meta["end"]
-        blank(start, end)
         if child.type == "timestamp":
             citations.append((start, end))
+            edits.append((start, end, " " * (end - start)))
         elif child.type == "wikilink":
             link = child.meta["link"]
-            shown = re.sub(r"\d", " ", (link.alias or link.target or "").strip())[: end - start]
-            chars[start : start + len(shown)] = shown
+            shown = _DIGIT.sub(" ", (link.alias or link.target or "").strip())[: end - start]
+            edits.append((start, end, shown.ljust(end - start)))
             target = link.target + ("#" + link.anchor if link.anchor else "")
             links.append((start, end, target))
-    return "".join(chars), citations, links
+    if not edits:
+        return content, citations, links
+    pieces = []
+    position = 0
+    for start, end, replacement in sorted(edits):
+        if start < position:  # overlapping (a link inside a code span's match): keep the first
+            continue
+        pieces.append(content[position:start])
+        pieces.append(replacement)
+        position = end
+    pieces.append(content[position:])
+    return "".join(pieces), citations, links
+
+
+_DIGIT = re.compile(r"\d")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank(text: str) -> str:
+    return _NOT_NEWLINE.sub(" ", text)
 
 
 def split_sentences(token: Token) -> list[Sentence]:
@@ -78,7 +95,7 @@ def split_sentences(token: Token) -> list[Sentence]:
     for start, end in pairwise(bounds):
         if not text[start:end].strip():
             continue
-        cited = any(start <= c_start < end for c_start, _ in citations)
-        targets = tuple(target for l_start, _, target in links if start <= l_start < end)
+        cited = bool(citations) and any(start <= c_start < end for c_start, _ in citations)
+        targets = tuple(target for l_start, _, target in links if start <= l_start < end) if links else ()
         sentences.append(Sentence(text[start:end], start, cited, targets))
     return sentences

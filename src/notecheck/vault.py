@@ -39,6 +39,7 @@ class Vault:
     summarize: Callable[[str], NoteSummary | None]
     _summaries: dict[str, NoteSummary | None] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)  # per-run indexes built by families
+    _resolved: dict[tuple[str, str], Resolution] = field(default_factory=dict)
 
     @cached_property
     def by_name(self) -> dict[str, list[str]]:
@@ -69,6 +70,14 @@ class Vault:
         """Resolve a wikilink target the way Obsidian does; never leaves the vault."""
         if not target:
             return Resolution(from_rel)
+        relative = target.startswith(("./", "../"))
+        key = (target, posixpath.dirname(from_rel) if relative else "")
+        cache = self._resolved
+        if key not in cache:
+            cache[key] = self._resolve(target, from_rel)
+        return cache[key]
+
+    def _resolve(self, target: str, from_rel: str) -> Resolution:
         path = target.replace("\\", "/")
         if path.startswith(("./", "../")):
             joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_rel), path))

@@ -17,6 +17,7 @@ from notecheck.summary import NoteSummary
 from notecheck.vault import Vault
 from notecheck.video import is_video_note
 
+_CANONICAL = re.compile(r"\[\d\d:[0-5]\d:[0-5]\d(?:, \d\d:[0-5]\d:[0-5]\d)*\]")
 TRANSCRIPT_GRACE_SECONDS = 60  # a transcript's last cue is only a lower bound of the length
 
 
@@ -47,11 +48,13 @@ class TimestampFormat(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
+        start, end = token.meta["start"], token.meta["bracket_end"]
+        if _CANONICAL.fullmatch(token.content, 0, end - start):
+            return
         times: list[CitedTime] = token.meta["times"]
         if any(time.seconds is None for time in times):
             return
         canonical = canonical_citation(times)
-        start, end = token.meta["start"], token.meta["bracket_end"]
         written = token.meta["map"]
         if token.content[: end - start] == canonical:
             return
