@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ignore", type=_codes, default=[], help="rule codes or prefixes to disable")
     parser.add_argument("--config", type=Path, help="configuration file to use instead of the vault's")
     parser.add_argument("--vault", type=Path, help="vault root (default: found from each file's location)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write .notecheck_cache/")
+    parser.add_argument("--jobs", type=int, help="processes for a cold run (default: one per core)")
     parser.add_argument("--output-format", choices=FORMATS, default="text", help="how findings are printed")
     parser.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -103,7 +105,13 @@ def check(args: argparse.Namespace) -> int:
         ignore=args.ignore,
         config_file=args.config,
         vault=args.vault,
+        cache=not args.no_cache,
+        jobs=args.jobs,
+        progress=True,
     )
+    if args.jobs is not None and args.jobs < 1:
+        print("notecheck: error: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_ERROR
     if args.config is not None and not args.config.is_file():
         print(f"notecheck: error: --config {args.config}: no such file", file=sys.stderr)
         return EXIT_ERROR

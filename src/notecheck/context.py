@@ -28,7 +28,8 @@ class NoteContext:
     front_matter: FrontMatter
     summary: NoteSummary
     settings: dict[str, dict[str, Any]]  # family → options
-    vault: Vault | None = None
+    root: Path  # the vault root
+    vault: Vault | None = None  # None in worker processes: phase 1 must not need it
     findings: list[Finding] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)  # per-rule scratch space for this note
     # Walk state, kept by the engine while it hands tokens to rules.

@@ -22,7 +22,7 @@ from notecheck.frontmatter import parse_front_matter
 from notecheck.model import Finding, Span
 from notecheck.parser import parse_body
 from notecheck.registry import Rule, all_rules
-from notecheck.source import Source, UnreadableNote, decode, read_source
+from notecheck.source import Source, UnreadableNote, decode, read_bytes
 from notecheck.summary import NoteSummary
 from notecheck.suppress import apply_suppressions
 from notecheck.vault import Vault
@@ -90,8 +90,9 @@ def _walk(tokens: list[Token], note: NoteContext):
             yield from token.children
 
 
-def analyze_text(rel: str, path: Path, raw: bytes, ruleset: RuleSet, vault: Vault | None) -> Analysis:
+def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vault | None = None) -> Analysis:
     """Phase 1 of a note whose bytes are already read."""
+    path = root / rel
     summary = NoteSummary(rel)
     try:
         source = decode(raw)
@@ -99,7 +100,7 @@ def analyze_text(rel: str, path: Path, raw: bytes, ruleset: RuleSet, vault: Vaul
         return _unreadable(summary, ruleset, err)
     fm = parse_front_matter(source.lines)
     tables = {family: ruleset.config.table(family) for family in ("links", "timestamps", "frontmatter", "dates")}
-    note = NoteContext(rel, path, source, fm, summary, tables, vault)
+    note = NoteContext(rel, path, source, fm, summary, tables, root, vault)
     body = source.lines[fm.body_start :]
     tokens = parse_body(body, fm.body_start)
     collector = Collector(note)
@@ -137,19 +138,25 @@ def _unreadable(summary: NoteSummary, ruleset: RuleSet, err: UnreadableNote) -> 
     return Analysis(summary)
 
 
-def analyze_path(root: Path, rel: str, ruleset: RuleSet, vault: Vault | None) -> Analysis:
-    """Phase 1 of a note on disk; unreadable files become NC002, never an exception."""
+def read_note(root: Path, rel: str) -> bytes:
+    """A note's bytes; UnreadableNote for anything that is not a readable file in the vault."""
     path = root / rel
     try:
-        real = path.resolve()
-        if path.is_symlink() and not real.is_relative_to(root.resolve()):
+        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
             raise UnreadableNote("symbolic link to a file outside the vault; not read")
-        raw, _ = read_source(path)
+        raw = read_bytes(path)
+    except OSError as err:
+        raise UnreadableNote(f"cannot read file: {err}") from None
+    return raw
+
+
+def analyze_path(root: Path, rel: str, ruleset: RuleSet, vault: Vault | None = None) -> Analysis:
+    """Phase 1 of a note on disk; unreadable files become NC002, never an exception."""
+    try:
+        raw = read_note(root, rel)
     except UnreadableNote as err:
         return _unreadable(NoteSummary(rel), ruleset, err)
-    except OSError as err:
-        return _unreadable(NoteSummary(rel), ruleset, UnreadableNote(f"cannot read file: {err}"))
-    return analyze_text(rel, path, raw, ruleset, vault)
+    return analyze_text(root, rel, raw, ruleset, vault)
 
 
 def vault_phase(summaries: list[NoteSummary], vault: Vault, ruleset: RuleSet) -> list[Finding]:

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import difflib
 import gc
+import hashlib
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from notecheck.cache import Cache, fingerprint
 from notecheck.config import Config, ConfigError, check_codes, has_config, load_file
 from notecheck.discovery import exclude_spec, find_vault_root, is_note, walk_vault
 from notecheck.engine import Analysis, RuleSet, analyze_path, analyze_text, finalize, vault_phase
 from notecheck.fixer import FileChanged, applicable, apply_fixes, write_atomically
 from notecheck.model import Finding
+from notecheck.phase1 import Phase1, default_jobs
+from notecheck.progress import progress_bar
+from notecheck.registry import FAMILIES
 from notecheck.source import encode
 from notecheck.summary import NoteSummary
 from notecheck.vault import Vault
@@ -32,6 +37,9 @@ class RunOptions:
     ignore: list[str] = field(default_factory=list)
     config_file: Path | None = None
     vault: Path | None = None
+    cache: bool = True
+    jobs: int | None = None  # None: one per core
+    progress: bool = False  # a progress bar on stderr for long runs
 
 
 @dataclass
@@ -54,6 +62,16 @@ def _config_for(root: Path, options: RunOptions) -> Config:
     config.extend_select = [*config.extend_select, *check_codes(options.extend_select, "--extend-select")]
     config.ignore = [*config.ignore, *check_codes(options.ignore, "--ignore")]
     return config
+
+
+def _file_digest(root: Path, name: object) -> str:
+    """Digest of a file the configuration names (a schema), so editing it renews the cache."""
+    if not isinstance(name, str) or not name:
+        return ""
+    try:
+        return hashlib.sha256((root / name).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
 
 
 def _display(path: Path) -> str:
@@ -107,11 +125,31 @@ class VaultRun:
         self.files: dict[str, bool] = dict(walk_vault(root))
         self.vault = Vault(root, config, sorted(self.files), self._summarize_other)
         self.excluded = exclude_spec(config.exclude)
+        cache = None
+        if options.cache:
+            tables = {family: config.table(family) for family in FAMILIES}
+            tables["schema-file"] = _file_digest(root, tables["frontmatter"].get("schema"))
+            cache = Cache(root, fingerprint(self.ruleset.enabled, tables))
+        self.cache = cache if cache is not None and cache.enabled else None
+        self.phase1 = Phase1(root, self.ruleset, self.cache, options.jobs or default_jobs())
+        self.vault.video_id_of = self._video_id
 
     def _summarize_other(self, rel: str) -> NoteSummary | None:
         if not is_note(rel) or rel not in self.files:
             return None
-        return analyze_path(self.root, rel, self.ruleset, self.vault).summary
+        return self.phase1.one(rel).summary
+
+    def _video_id(self, rel: str) -> str | None:
+        """A note's videoId, from the cache's index column when the note is unchanged."""
+        if self.cache is not None and rel not in self.vault._summaries:
+            try:
+                known, video_id = self.cache.video_id(rel, (self.root / rel).stat())
+            except OSError:
+                return None
+            if known:
+                return video_id
+        summary = self.vault.summary(rel)
+        return summary.video_id if summary else None
 
     def _selected(self, paths: list[Path]) -> list[str]:
         chosen: dict[str, None] = {}
@@ -134,7 +172,8 @@ class VaultRun:
 
     def check(self, paths: list[Path]) -> None:
         rels = self._selected(paths)
-        analyses = {rel: analyze_path(self.root, rel, self.ruleset, self.vault) for rel in rels}
+        with progress_bar(len(rels), self.options.progress) as advance:
+            analyses = {analysis.summary.rel: analysis for analysis in self.phase1.many(rels, advance)}
         for analysis in analyses.values():
             self.vault.remember(analysis.summary)
         summaries = [a.summary for a in analyses.values()]
@@ -143,9 +182,14 @@ class VaultRun:
             per_note[finding.path].append(finding)
         for rel, analysis in analyses.items():
             findings = finalize(analysis.summary, analysis.summary.findings + per_note[rel], self.ruleset)
-            if (self.options.fix or self.options.diff) and analysis.source is not None:
-                findings = self._fix(rel, analysis, findings)
+            if (self.options.fix or self.options.diff) and any(f.fix for f in findings):
+                if analysis.source is None:  # from the cache or a worker: read it here
+                    analysis = analyze_path(self.root, rel, self.ruleset, self.vault)
+                if analysis.source is not None:
+                    findings = self._fix(rel, analysis, findings)
             self._collect(rel, analysis.summary, findings)
+        if self.cache is not None:
+            self.cache.close()
 
     def _collect(self, rel: str, summary: NoteSummary, findings: list[Finding]) -> None:
         display = _display(self.root / rel)
@@ -169,7 +213,7 @@ class VaultRun:
                 break
             self.result.fixed += applied
             raw = encode(text, current.source.bom)
-            current = analyze_text(rel, self.root / rel, raw, self.ruleset, self.vault)
+            current = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
             self.vault.remember(current.summary)
             findings = finalize(
                 current.summary,

@@ -78,8 +78,8 @@ def decode(raw: bytes) -> Source:
     return Source(text[1:] if bom else text, bom=bom)
 
 
-def read_source(path: Path) -> tuple[bytes, Source]:
-    """Read and decode a note; OS errors become UnreadableNote."""
+def read_bytes(path: Path) -> bytes:
+    """Read a note's bytes; OS errors become UnreadableNote."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -90,7 +90,7 @@ def read_source(path: Path) -> tuple[bytes, Source]:
         raise UnreadableNote("permission denied") from None
     except OSError as err:
         raise UnreadableNote(f"cannot read file: {err.strerror or err}") from None
-    return raw, decode(raw)
+    return raw
 
 
 def encode(source_text: str, bom: bool) -> bytes:

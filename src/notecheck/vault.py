@@ -40,6 +40,14 @@ class Vault:
     _summaries: dict[str, NoteSummary | None] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)  # per-run indexes built by families
     _resolved: dict[tuple[str, str], Resolution] = field(default_factory=dict)
+    video_id_of: Callable[[str], str | None] | None = None  # a faster lookup, set by the run
+
+    def video_id(self, rel: str) -> str | None:
+        """A note's videoId; the run may answer it from its cache without parsing."""
+        if self.video_id_of is not None:
+            return self.video_id_of(rel)
+        summary = self.summary(rel)
+        return summary.video_id if summary else None
 
     @cached_property
     def by_name(self) -> dict[str, list[str]]:

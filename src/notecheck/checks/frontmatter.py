@@ -213,18 +213,21 @@ class DuplicateVideo(_FrontMatterRule):
     summary = "Two notes in the vault with the same videoId."
 
     def check_vault(self, notes: list[NoteSummary], vault: Vault, report: VaultReporter) -> None:
-        owners: dict[str, list[NoteSummary]] = {}
+        owners: dict[str, list[str]] = {}
         for rel in vault.notes:
-            summary = vault.summary(rel)
-            if summary is not None and summary.video_id:
-                owners.setdefault(summary.video_id, []).append(summary)
-        for video_id, summaries in owners.items():
-            if len(summaries) < 2:
+            video_id = vault.video_id(rel)
+            if video_id:
+                owners.setdefault(video_id, []).append(rel)
+        checked = {note.rel: note for note in notes}
+        for video_id, rels in owners.items():
+            if len(rels) < 2:
                 continue
-            for summary in summaries:
-                others = ", ".join(other.rel for other in summaries if other is not summary)
-                line = summary.front_matter_lines.get("videoId", 1)
-                report(summary.rel, self, Span(line, 1, line, 8), f"videoId '{video_id}' is also the video of {others}")
+            for rel in rels:
+                if rel not in checked:
+                    continue
+                others = ", ".join(other for other in rels if other != rel)
+                line = checked[rel].front_matter_lines.get("videoId", 1)
+                report(rel, self, Span(line, 1, line, 8), f"videoId '{video_id}' is also the video of {others}")
 
 
 @lru_cache(maxsize=8)
@@ -259,9 +262,9 @@ class SchemaViolation(_FrontMatterRule):
     def check_note(self, note: NoteContext) -> None:
         schema = self.settings["schema"]
         fm = note.front_matter
-        if not schema or fm.data is None or note.vault is None:
+        if not schema or fm.data is None:
             return
-        validator = _validator(str((note.vault.root / schema).resolve()))
+        validator = _validator(str((note.root / schema).resolve()))
         data = note.summary.front_matter
         for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
             path = list(error.absolute_path)

@@ -1,0 +1,135 @@
+"""A per-vault cache of phase-1 results, in the spirit of ruff's.
+
+One SQLite file in ``.notecheck_cache/`` at the vault root (with a ``.gitignore`` inside,
+so it is never committed). A row holds a note's file size, modification time, content
+hash and pickled NoteSummary (its findings and what the vault phase needs). A row is
+trusted when size and mtime match, else when the content hash matches; otherwise the
+note is parsed again. The file name carries a fingerprint of notecheck's version and
+the effective configuration, so a change of either starts a new cache. A cache that
+cannot be opened or read is ignored and rebuilt; it is never trusted and never a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from notecheck import __version__
+from notecheck.summary import NoteSummary
+
+CACHE_DIR = ".notecheck_cache"
+SCHEMA = 1
+
+
+def fingerprint(enabled: set[str], tables: dict[str, Any]) -> str:
+    data = json.dumps([SCHEMA, __version__, sorted(enabled), tables], sort_keys=True, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+class Cache:
+    """Cached summaries of one vault under one configuration."""
+
+    def __init__(self, root: Path, key: str) -> None:
+        self.root = root
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[str, int, int, str, str | None, bytes]] = []
+        directory = root / CACHE_DIR
+        try:
+            directory.mkdir(exist_ok=True)
+            ignore = directory / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Created by notecheck: never commit the cache.\n*\n", encoding="utf-8")
+            self._db = self._open(directory / f"cache-{key}.sqlite")
+        except (OSError, sqlite3.Error):
+            self._db = None
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(path, timeout=5)
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
+                "hash TEXT, video_id TEXT, summary BLOB)"
+            )
+            db.execute("SELECT rel, size, mtime, hash, video_id, summary FROM notes LIMIT 1").fetchall()
+            return db
+        except sqlite3.DatabaseError:
+            path.unlink(missing_ok=True)  # corrupt or foreign: start again
+            db = sqlite3.connect(path, timeout=5)
+            db.execute(
+                "CREATE TABLE notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
+                "hash TEXT, video_id TEXT, summary BLOB)"
+            )
+            return db
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def _row(self, rel: str) -> tuple[int, int, str, str | None, bytes] | None:
+        if self._db is None:
+            return None
+        try:
+            return self._db.execute(
+                "SELECT size, mtime, hash, video_id, summary FROM notes WHERE rel = ?", (rel,)
+            ).fetchone()
+        except sqlite3.Error:
+            self._db = None
+            return None
+
+    def fresh(self, rel: str, stat: os.stat_result) -> NoteSummary | None:
+        """The cached summary when the file's size and mtime are unchanged."""
+        row = self._row(rel)
+        if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
+            return None
+        return _load(row[4], rel)
+
+    def by_hash(self, rel: str, digest: str) -> NoteSummary | None:
+        """The cached summary when the content is unchanged (touched, or checked out again)."""
+        row = self._row(rel)
+        if row is None or row[2] != digest:
+            return None
+        return _load(row[4], rel)
+
+    def video_id(self, rel: str, stat: os.stat_result) -> tuple[bool, str | None]:
+        """(known, videoId) of a note without unpickling its summary."""
+        row = self._row(rel)
+        if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
+            return False, None
+        return True, row[3]
+
+    def store(self, summary: NoteSummary, stat: os.stat_result, digest: str) -> None:
+        try:
+            blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return
+        self._pending.append((summary.rel, stat.st_size, stat.st_mtime_ns, digest, summary.video_id, blob))
+
+    def close(self) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+        except sqlite3.Error:
+            pass
+        finally:
+            self._db.close()
+            self._db = None
+
+
+def _load(blob: bytes, rel: str) -> NoteSummary | None:
+    try:
+        summary = pickle.loads(blob)
+    except Exception:  # a damaged or foreign row: parse the note again
+        return None
+    return summary if isinstance(summary, NoteSummary) and summary.rel == rel else None

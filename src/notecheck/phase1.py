@@ -1,0 +1,120 @@
+"""Phase 1 of many notes: from the cache when the note is unchanged, else parsed, in a
+pool of processes when there are enough notes to pay for starting them."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from notecheck.cache import Cache, content_hash
+from notecheck.config import Config
+from notecheck.engine import Analysis, RuleSet, _unreadable, analyze_text, read_note
+from notecheck.source import UnreadableNote
+from notecheck.summary import NoteSummary
+
+PARALLEL_FROM = 64  # below this many notes to parse, starting processes costs more than it saves
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Phase1:
+    """Summaries of the notes of one vault, each computed at most once per run."""
+
+    def __init__(self, root: Path, ruleset: RuleSet, cache: Cache | None, jobs: int) -> None:
+        self.root = root
+        self.ruleset = ruleset
+        self.cache = cache
+        self.jobs = jobs
+
+    def _stat(self, rel: str) -> os.stat_result | None:
+        try:
+            return (self.root / rel).stat()
+        except OSError:
+            return None
+
+    def cached(self, rel: str) -> NoteSummary | None:
+        if self.cache is None:
+            return None
+        stat = self._stat(rel)
+        return self.cache.fresh(rel, stat) if stat else None
+
+    def one(self, rel: str) -> Analysis:
+        """Phase 1 of one note, using the cache when the note is unchanged."""
+        summary = self.cached(rel)
+        if summary is not None:
+            return Analysis(summary)
+        try:
+            raw = read_note(self.root, rel)
+        except UnreadableNote as err:
+            return _unreadable(NoteSummary(rel), self.ruleset, err)
+        stat = self._stat(rel)
+        digest = content_hash(raw)
+        if self.cache is not None and stat is not None:
+            summary = self.cache.by_hash(rel, digest)
+            if summary is not None:
+                self.cache.store(summary, stat, digest)  # remember the new mtime
+                return Analysis(summary)
+        analysis = analyze_text(self.root, rel, raw, self.ruleset)
+        if self.cache is not None and stat is not None and analysis.summary.readable:
+            self.cache.store(analysis.summary, stat, digest)
+        return analysis
+
+    def many(self, rels: list[str], progress: Callable[[int], None] | None = None) -> Iterator[Analysis]:
+        """Phase 1 of many notes, in order; unchanged notes come from the cache."""
+        parsed: dict[str, Analysis] = {}
+        if self.jobs > 1 and len(rels) >= PARALLEL_FROM:
+            todo = [rel for rel in rels if self.cached(rel) is None] if self.cache else list(rels)
+            if len(todo) >= PARALLEL_FROM:
+                parsed = self._in_pool(todo, progress)
+        for rel in rels:
+            analysis = parsed.pop(rel, None)
+            if analysis is None:
+                analysis = self.one(rel)
+                if progress:
+                    progress(1)
+            yield analysis
+
+    def _in_pool(self, rels: list[str], progress: Callable[[int], None] | None) -> dict[str, Analysis]:
+        results: dict[str, Analysis] = {}
+        config = self.ruleset.config
+        chunk = max(1, min(64, len(rels) // (self.jobs * 8)))
+        with ProcessPoolExecutor(
+            max_workers=self.jobs, initializer=_start_worker, initargs=(self.root, config, self.ruleset.enabled)
+        ) as pool:
+            for rel, raw, summary in pool.map(_work, rels, chunksize=chunk):
+                analysis = Analysis(summary, raw)
+                if self.cache is not None and raw is not None and summary.readable:
+                    stat = self._stat(rel)
+                    if stat is not None:
+                        self.cache.store(summary, stat, content_hash(raw))
+                results[rel] = analysis
+                if progress:
+                    progress(1)
+        return results
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(root: Path, config: Config, enabled: set[str]) -> None:
+    _WORKER["root"] = root
+    _WORKER["ruleset"] = RuleSet.build(config, enabled, root)
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+
+
+def _work(rel: str) -> tuple[str, bytes | None, NoteSummary]:
+    root: Path = _WORKER["root"]  # type: ignore[assignment]
+    ruleset: RuleSet = _WORKER["ruleset"]  # type: ignore[assignment]
+    try:
+        raw = read_note(root, rel)
+    except UnreadableNote as err:
+        return rel, None, _unreadable(NoteSummary(rel), ruleset, err).summary
+    return rel, raw, analyze_text(root, rel, raw, ruleset).summary
