@@ -60,7 +60,9 @@ class Cache:
                 "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
                 "hash TEXT, video_id TEXT, summary BLOB)"
             )
+            db.execute("CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, result BLOB)")
             db.execute("SELECT rel, size, mtime, hash, video_id, summary FROM notes LIMIT 1").fetchall()
+            db.execute("SELECT key, result FROM runs LIMIT 1").fetchall()
             return db
         except sqlite3.DatabaseError:
             path.unlink(missing_ok=True)  # corrupt or foreign: start again
@@ -69,6 +71,7 @@ class Cache:
                 "CREATE TABLE notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
                 "hash TEXT, video_id TEXT, summary BLOB)"
             )
+            db.execute("CREATE TABLE runs (key TEXT PRIMARY KEY, result BLOB)")
             return db
 
     @property
@@ -114,12 +117,30 @@ class Cache:
             return
         self._pending.append((summary.rel, stat.st_size, stat.st_mtime_ns, digest, summary.video_id, blob))
 
+    def run_result(self, key: str) -> Any:
+        """What a run over exactly the same files and configuration reported, or None."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT result FROM runs WHERE key = ?", (key,)).fetchone()
+            return pickle.loads(row[0]) if row else None
+        except Exception:
+            return None
+
+    def store_run(self, key: str, result: Any) -> None:
+        self._run = (key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+    _run: tuple[str, bytes] | None = None
+
     def close(self) -> None:
         if self._db is None:
             return
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+                if self._run is not None:
+                    self._db.execute("DELETE FROM runs")  # keep only the latest run
+                    self._db.execute("INSERT INTO runs VALUES (?, ?)", self._run)
         except sqlite3.Error:
             pass
         finally:

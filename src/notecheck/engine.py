@@ -8,8 +8,7 @@ an NC001 finding and the run goes on.
 from __future__ import annotations
 
 import traceback
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -21,7 +20,8 @@ from notecheck.extract import Collector
 from notecheck.frontmatter import parse_front_matter
 from notecheck.model import Finding, Span
 from notecheck.parser import parse_body
-from notecheck.registry import Rule, all_rules
+from notecheck.registry import Rule
+from notecheck.ruleset import RuleSet
 from notecheck.source import Source, UnreadableNote, decode, read_bytes
 from notecheck.summary import NoteSummary
 from notecheck.suppress import apply_suppressions
@@ -35,31 +35,6 @@ class Analysis:
     summary: NoteSummary
     raw: bytes | None = None
     source: Source | None = None
-
-
-@dataclass
-class RuleSet:
-    """The enabled rules of one run, instantiated with their family options."""
-
-    config: Config
-    rules: list[Rule] = field(default_factory=list)
-    by_token: dict[str, list[Rule]] = field(default_factory=lambda: defaultdict(list))
-
-    @classmethod
-    def build(cls, config: Config, enabled: set[str], root: Path) -> RuleSet:
-        ruleset = cls(config)
-        for code, rule_cls in all_rules().items():
-            if code in enabled:
-                settings = config.table(rule_cls.family)
-                rule_cls.validate_settings(settings, root)
-                rule = rule_cls(settings)
-                ruleset.rules.append(rule)
-                for kind in rule_cls.tokens:
-                    ruleset.by_token[kind].append(rule)
-        ruleset.enabled = enabled
-        return ruleset
-
-    enabled: set[str] = field(default_factory=set)
 
 
 def _rule_failed(rule: Rule, err: BaseException, rel: str, span: Span | None = None) -> Finding:
@@ -97,7 +72,7 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
     try:
         source = decode(raw)
     except UnreadableNote as err:
-        return _unreadable(summary, ruleset, err)
+        return unreadable(summary, ruleset, err)
     fm = parse_front_matter(source.lines)
     tables = {family: ruleset.config.table(family) for family in ("links", "timestamps", "frontmatter", "dates")}
     note = NoteContext(rel, path, source, fm, summary, tables, root, vault)
@@ -128,7 +103,7 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
     return Analysis(summary, raw, source)
 
 
-def _unreadable(summary: NoteSummary, ruleset: RuleSet, err: UnreadableNote) -> Analysis:
+def unreadable(summary: NoteSummary, ruleset: RuleSet, err: UnreadableNote) -> Analysis:
     summary.readable = False
     if UnreadableFile.code in ruleset.enabled:
         span = Span.point(err.line, err.column)
@@ -155,7 +130,7 @@ def analyze_path(root: Path, rel: str, ruleset: RuleSet, vault: Vault | None = N
     try:
         raw = read_note(root, rel)
     except UnreadableNote as err:
-        return _unreadable(NoteSummary(rel), ruleset, err)
+        return unreadable(NoteSummary(rel), ruleset, err)
     return analyze_text(root, rel, raw, ruleset, vault)
 
 

@@ -8,12 +8,15 @@ import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from notecheck.cache import Cache, content_hash
 from notecheck.config import Config
-from notecheck.engine import Analysis, RuleSet, _unreadable, analyze_text, read_note
-from notecheck.source import UnreadableNote
+from notecheck.ruleset import RuleSet
 from notecheck.summary import NoteSummary
+
+if TYPE_CHECKING:
+    from notecheck.engine import Analysis
 
 PARALLEL_FROM = 64  # below this many notes to parse, starting processes costs more than it saves
 
@@ -46,15 +49,18 @@ class Phase1:
         stat = self._stat(rel)
         return self.cache.fresh(rel, stat) if stat else None
 
-    def one(self, rel: str) -> Analysis:
+    def one(self, rel: str, known: NoteSummary | None = None) -> Analysis:
         """Phase 1 of one note, using the cache when the note is unchanged."""
-        summary = self.cached(rel)
+        from notecheck.engine import Analysis, analyze_text, read_note, unreadable
+        from notecheck.source import UnreadableNote
+
+        summary = known or self.cached(rel)
         if summary is not None:
             return Analysis(summary)
         try:
             raw = read_note(self.root, rel)
         except UnreadableNote as err:
-            return _unreadable(NoteSummary(rel), self.ruleset, err)
+            return unreadable(NoteSummary(rel), self.ruleset, err)
         stat = self._stat(rel)
         digest = content_hash(raw)
         if self.cache is not None and stat is not None:
@@ -70,19 +76,28 @@ class Phase1:
     def many(self, rels: list[str], progress: Callable[[int], None] | None = None) -> Iterator[Analysis]:
         """Phase 1 of many notes, in order; unchanged notes come from the cache."""
         parsed: dict[str, Analysis] = {}
+        known: dict[str, NoteSummary] = {}
         if self.jobs > 1 and len(rels) >= PARALLEL_FROM:
-            todo = [rel for rel in rels if self.cached(rel) is None] if self.cache else list(rels)
+            todo = []
+            for rel in rels:
+                summary = self.cached(rel)
+                if summary is None:
+                    todo.append(rel)
+                else:
+                    known[rel] = summary
             if len(todo) >= PARALLEL_FROM:
                 parsed = self._in_pool(todo, progress)
         for rel in rels:
             analysis = parsed.pop(rel, None)
             if analysis is None:
-                analysis = self.one(rel)
+                analysis = self.one(rel, known.pop(rel, None))
                 if progress:
                     progress(1)
             yield analysis
 
     def _in_pool(self, rels: list[str], progress: Callable[[int], None] | None) -> dict[str, Analysis]:
+        from notecheck.engine import Analysis
+
         results: dict[str, Analysis] = {}
         config = self.ruleset.config
         chunk = max(1, min(64, len(rels) // (self.jobs * 8)))
@@ -111,10 +126,13 @@ def _start_worker(root: Path, config: Config, enabled: set[str]) -> None:
 
 
 def _work(rel: str) -> tuple[str, bytes | None, NoteSummary]:
+    from notecheck.engine import analyze_text, read_note, unreadable
+    from notecheck.source import UnreadableNote
+
     root: Path = _WORKER["root"]  # type: ignore[assignment]
     ruleset: RuleSet = _WORKER["ruleset"]  # type: ignore[assignment]
     try:
         raw = read_note(root, rel)
     except UnreadableNote as err:
-        return rel, None, _unreadable(NoteSummary(rel), ruleset, err).summary
+        return rel, None, unreadable(NoteSummary(rel), ruleset, err).summary
     return rel, raw, analyze_text(root, rel, raw, ruleset).summary

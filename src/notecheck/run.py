@@ -7,21 +7,25 @@ import gc
 import hashlib
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from notecheck.cache import Cache, fingerprint
 from notecheck.config import Config, ConfigError, check_codes, has_config, load_file
 from notecheck.discovery import exclude_spec, find_vault_root, is_note, walk_vault
-from notecheck.engine import Analysis, RuleSet, analyze_path, analyze_text, finalize, vault_phase
-from notecheck.fixer import FileChanged, applicable, apply_fixes, write_atomically
 from notecheck.model import Finding
-from notecheck.phase1 import Phase1, default_jobs
 from notecheck.progress import progress_bar
 from notecheck.registry import FAMILIES
-from notecheck.source import encode
-from notecheck.summary import NoteSummary
+from notecheck.ruleset import RuleSet
 from notecheck.vault import Vault
+
+if TYPE_CHECKING:
+    from notecheck.engine import Analysis
+    from notecheck.summary import NoteSummary
+
+# The engine (markdown-it, YAML) is imported when a note must be parsed: a warm run
+# that finds every note unchanged never needs it.
 
 MAX_FIX_PASSES = 10
 
@@ -126,11 +130,15 @@ class VaultRun:
         self.vault = Vault(root, config, sorted(self.files), self._summarize_other)
         self.excluded = exclude_spec(config.exclude)
         cache = None
+        self.cache_key = ""
         if options.cache:
             tables = {family: config.table(family) for family in FAMILIES}
             tables["schema-file"] = _file_digest(root, tables["frontmatter"].get("schema"))
-            cache = Cache(root, fingerprint(self.ruleset.enabled, tables))
+            self.cache_key = fingerprint(self.ruleset.enabled, tables)
+            cache = Cache(root, self.cache_key)
         self.cache = cache if cache is not None and cache.enabled else None
+        from notecheck.phase1 import Phase1, default_jobs
+
         self.phase1 = Phase1(root, self.ruleset, self.cache, options.jobs or default_jobs())
         self.vault.video_id_of = self._video_id
 
@@ -170,8 +178,34 @@ class VaultRun:
                 chosen[rel] = None
         return list(chosen)
 
+    def _state_key(self, rels: list[str]) -> str | None:
+        """Everything a run's findings depend on: configuration, the files checked, and the
+        size and mtime of every file of the vault (any note can be another's link target)."""
+        digest = hashlib.sha256()
+        digest.update(repr((self.cache_key, sorted(self.config.per_file_ignores.items()), rels)).encode())
+        for rel in sorted(self.files):
+            try:
+                stat = (self.root / rel).stat()
+            except OSError:
+                return None
+            digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        return digest.hexdigest()
+
     def check(self, paths: list[Path]) -> None:
         rels = self._selected(paths)
+        memo = None
+        if self.cache is not None and not (self.options.fix or self.options.diff):
+            memo = self._state_key(rels)
+            previous = self.cache.run_result(memo) if memo else None
+            if previous is not None:
+                for rel, summary_counts, findings in previous:
+                    self._count(summary_counts)
+                    self._report(rel, findings)
+                self.cache.close()
+                return
+        from notecheck.engine import analyze_path, finalize, vault_phase
+
+        collected: list[tuple[str, tuple[int, int], list[Finding]]] = []
         with progress_bar(len(rels), self.options.progress) as advance:
             analyses = {analysis.summary.rel: analysis for analysis in self.phase1.many(rels, advance)}
         for analysis in analyses.values():
@@ -187,19 +221,30 @@ class VaultRun:
                     analysis = analyze_path(self.root, rel, self.ruleset, self.vault)
                 if analysis.source is not None:
                     findings = self._fix(rel, analysis, findings)
-            self._collect(rel, analysis.summary, findings)
+            counts = (len(analysis.summary.links), len(analysis.summary.citations))
+            collected.append((rel, counts, findings))
+            self._count(counts)
+            self._report(rel, findings)
         if self.cache is not None:
+            if memo is not None:
+                self.cache.store_run(memo, collected)
             self.cache.close()
 
-    def _collect(self, rel: str, summary: NoteSummary, findings: list[Finding]) -> None:
-        display = _display(self.root / rel)
+    def _count(self, counts: tuple[int, int]) -> None:
         self.result.notes += 1
-        self.result.links += len(summary.links)
-        self.result.citations += len(summary.citations)
-        self.result.findings.extend(Finding(**{**f.__dict__, "path": display}) for f in findings)
+        self.result.links += counts[0]
+        self.result.citations += counts[1]
+
+    def _report(self, rel: str, findings: list[Finding]) -> None:
+        display = _display(self.root / rel)
+        self.result.findings.extend(replace(f, path=display) for f in findings)
 
     def _fix(self, rel: str, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
         """Fix, re-parse and re-check until nothing changes; return what remains."""
+        from notecheck.engine import analyze_text, finalize, vault_phase
+        from notecheck.fixer import FileChanged, applicable, apply_fixes, write_atomically
+        from notecheck.source import encode
+
         original = analysis.raw
         first_findings = findings
         current = analysis

@@ -6,18 +6,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from notecheck.context import NoteContext, VaultReporter
 from notecheck.dating import When, agree, describe, parse_timeline_date
 from notecheck.metadata import MetadataIndex
 from notecheck.model import Span
 from notecheck.registry import Rule, register
-from notecheck.summary import NoteSummary
-from notecheck.vault import Vault
 from notecheck.video import is_video_note
+
+if TYPE_CHECKING:
+    from notecheck.context import NoteContext, VaultReporter
+    from notecheck.summary import NoteSummary
+    from notecheck.vault import Vault
 
 PUBLICATION_SLACK = dt.timedelta(days=1)  # yt-dlp's upload_date is UTC: a day either way
 TARGET_WORDS = ("by", "until", "till", "before")  # "by 2030" names a target, not a fact
@@ -165,6 +165,8 @@ class InvalidTimeline(_DateRule):
     summary = "A malformed 'timeline' entry in front matter (no date, a date that does not parse, bad 'match')."
 
     def check_note(self, note: NoteContext) -> None:
+        import yaml
+
         fm = note.front_matter
         info = fm.fields.get("timeline")
         if info is None or fm.data is None:

@@ -7,18 +7,20 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pathspec
 
 from notecheck.citation import is_video_id
 from notecheck.config import ConfigError
-from notecheck.context import NoteContext, VaultReporter
 from notecheck.metadata import parse_duration
 from notecheck.model import Span
 from notecheck.registry import Option, Rule, register
-from notecheck.summary import NoteSummary
-from notecheck.vault import Vault
+
+if TYPE_CHECKING:
+    from notecheck.context import NoteContext, VaultReporter
+    from notecheck.summary import NoteSummary
+    from notecheck.vault import Vault
 
 DEFAULT_DATE_FIELDS = ["uploadDate", "upload_date", "date", "created", "updated", "modified", "published"]
 

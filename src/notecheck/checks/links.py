@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it.token import Token
-from rapidfuzz import fuzz, process
-
-from notecheck.context import NoteContext, VaultReporter
 from notecheck.linkformat import WrittenLink, canonical_form
 from notecheck.model import Edit, Fix, Span
 from notecheck.registry import Option, Rule, register
-from notecheck.summary import LinkRef, NoteSummary
-from notecheck.vault import Resolution, Vault, note_name
+from notecheck.vault import note_name
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from notecheck.context import NoteContext, VaultReporter
+    from notecheck.summary import LinkRef, NoteSummary
+    from notecheck.vault import Resolution, Vault
 
 _NOTE_SUFFIX = re.compile(r"\.md$", re.IGNORECASE)
 _HAS_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
@@ -102,6 +105,8 @@ class BrokenLink(_LinkRule):
 
 def suggest(vault: Vault, target: str) -> list[str]:
     """Existing names close enough to ``target`` to be what was meant, best first."""
+    from rapidfuzz import fuzz, process
+
     attachment = _is_attachment(target)
     name = target.rsplit("/", 1)[-1]
     names = _attachment_names(vault) if attachment else _note_names(vault)

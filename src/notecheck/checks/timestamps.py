@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import ClassVar
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, ClassVar
 
 from notecheck.citation import CitedTime, canonical_citation, format_time, parse_video_url
-from notecheck.context import NoteContext, VaultReporter
 from notecheck.metadata import MetadataIndex
 from notecheck.model import Edit, Fix, Span
 from notecheck.registry import Option, Rule, register
-from notecheck.summary import NoteSummary
-from notecheck.vault import Vault
 from notecheck.video import is_video_note
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from notecheck.context import NoteContext, VaultReporter
+    from notecheck.summary import NoteSummary
+    from notecheck.vault import Vault
 
 _CANONICAL = re.compile(r"\[\d\d:[0-5]\d:[0-5]\d(?:, \d\d:[0-5]\d:[0-5]\d)*\]")
 TRANSCRIPT_GRACE_SECONDS = 60  # a transcript's last cue is only a lower bound of the length
