@@ -7,7 +7,7 @@ import gc
 import hashlib
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -237,7 +237,9 @@ class VaultRun:
 
     def _report(self, rel: str, findings: list[Finding]) -> None:
         display = _display(self.root / rel)
-        self.result.findings.extend(replace(f, path=display) for f in findings)
+        self.result.findings.extend(
+            Finding(display, f.span, f.code, f.name, f.severity, f.message, f.fix) for f in findings
+        )
 
     def _fix(self, rel: str, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
         """Fix, re-parse and re-check until nothing changes; return what remains."""

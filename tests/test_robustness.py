@@ -1,0 +1,93 @@
+"""Unattended runs over whatever people commit: concurrent fixes, odd line endings,
+fuzzed notes. The longer fuzz run: NOTECHECK_FUZZ_EXAMPLES=5000 python -m pytest tests/test_robustness.py"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from helpers import check, places, write_vault
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+FUZZ_EXAMPLES = int(os.environ.get("NOTECHECK_FUZZ_EXAMPLES", "150"))
+NOTE = "---\ntitle: T\n---\n" + "".join(f"Line {i} [[topic | Topic]] and [[ topic ]] [7:05].\n" for i in range(40))
+FIXED = "---\ntitle: T\n---\n" + "".join(f"Line {i} [[topic|Topic]] and [[topic]] [00:07:05].\n" for i in range(40))
+
+
+def test_two_fix_processes_at_once_leave_every_file_untouched_or_fully_fixed(tmp_path: Path) -> None:
+    files = {f"n{i:02d}.md": NOTE for i in range(60)}
+    write_vault(tmp_path, {**files, "topic.md": "# Topic\n"})
+    command = [sys.executable, "-m", "notecheck", "--fix", "--jobs", "1", "."]
+    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode in (0, 1), err
+        assert b"Traceback" not in err
+    for name in files:
+        assert (tmp_path / name).read_text() in (NOTE, FIXED), name
+    assert sum((tmp_path / name).read_text() == FIXED for name in files) == len(files)
+    assert not [p for p in tmp_path.iterdir() if "notecheck-tmp" in p.name]
+
+
+def test_mixed_line_endings_keep_their_positions_and_bytes(tmp_path: Path) -> None:
+    raw = b"a [[ x ]]\r\nb [[ y ]]\rc [[ z ]]\nd\r\n"
+    write_vault(tmp_path, {"n.md": raw, "x.md": "", "y.md": "", "z.md": ""})
+    assert places(check(tmp_path).findings) == [
+        ("n.md", 1, 3, "NC104"),
+        ("n.md", 2, 3, "NC104"),
+        ("n.md", 3, 3, "NC104"),
+    ]
+    check(tmp_path, fix=True)
+    assert (tmp_path / "n.md").read_bytes() == b"a [[x]]\r\nb [[y]]\rc [[z]]\nd\r\n"
+
+
+def test_a_corrupt_or_foreign_cache_is_rebuilt(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"n.md": "[[]]\n"})
+    assert places(check(tmp_path).findings) == [("n.md", 1, 1, "NC107")]
+    for path in (tmp_path / ".notecheck_cache").glob("*.sqlite"):
+        path.write_bytes(b"this is not a database" * 100)
+    assert places(check(tmp_path).findings) == [("n.md", 1, 1, "NC107")]
+    assert (tmp_path / ".notecheck_cache" / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_the_cache_follows_changes_in_other_notes(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"a.md": "See [[b#Intro]].\n", "b.md": "# Intro\n"})
+    assert check(tmp_path).findings == []
+    (tmp_path / "b.md").write_text("# Introduction\n")  # a renamed heading breaks the link in a.md
+    assert places(check(tmp_path).findings) == [("a.md", 1, 5, "NC102")]
+    assert places(check(tmp_path, "a.md").findings) == [("a.md", 1, 5, "NC102")]
+
+
+PIECES = st.sampled_from(
+    [
+        "[[a]]", "[[a | b]]", "![[x.png]]", "[[a#h]]", "[[#^id]]", "[[", "]]", "[00:01:02]", "[1:2:3:4]", "[00:",
+        "`code [[a]]`", "\n```\n[[a]]\n```\n", "<!-- [[a]] -->", "<!-- notecheck-disable -->",
+        "| a | [[a|b]] |\n|--|--|\n",
+        "\n---\n", "\n# H\n", "> q ", "- i ", "\r\n", "\r", "\n\n", "^id", "On May 31, 2008", "Two days later,",
+        "February 30, 1994", "\t", "é", "\ufeff", "\\|", "[x](http://y)", "**", "_", "\x00", "[[../../etc/passwd]]",
+    ]
+)  # fmt: skip
+FRONT = st.sampled_from(
+    ["", "---\n", "---\ntitle: [\n---\n", "---\nvideoId: abcdefghijk\ntimeline: x\n---\n", "---\n- a\n---\n"]
+)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(FRONT, st.lists(PIECES, max_size=30))
+def test_fuzzed_notes_never_crash_and_positions_stay_inside(front: str, pieces: list[str]) -> None:
+    text = front + " ".join(pieces)
+    with tempfile.TemporaryDirectory() as temp:
+        root = Path(temp)
+        write_vault(root, {"n.md": text.encode("utf-8", "surrogatepass"), "a.md": "# h\n"})
+        result = check(root, select=["ALL"], extend_select=["NC205"], cache=False)
+        assert not [f for f in result.findings if f.code == "NC001"], [f.message for f in result.findings]
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for finding in result.findings:
+            if finding.code == "NC002":
+                continue
+            assert 1 <= finding.span.line <= len(lines), finding
+            assert 1 <= finding.span.column <= len(lines[finding.span.line - 1]) + 1, finding
