@@ -58,7 +58,10 @@ class FrontMatter:
         return Span(start.line + first, start.column + 1, end.line + first, end.column + 1)
 
 
-class _PositionLoader(yaml.SafeLoader):
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
+
+
+class _PositionLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
     """A safe loader that records duplicate keys and refuses alias bombs.
 
     Dates stay strings: a bad date (``2024-02-30``) is a finding about one field
@@ -145,6 +148,9 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 2 if mark else 2
         column = mark.column + 1 if mark else 1
+        if line >= closing + 1:  # at the end of the stream: point at the end of the last YAML line
+            line = max(closing, 2)
+            column = len(lines[line - 1]) + 1
         problem = (err.problem or str(err)).strip()
         fm.problems.append(FrontMatterProblem(f"invalid YAML: {problem}", line, column))
         return fm
