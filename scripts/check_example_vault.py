@@ -6,6 +6,7 @@ Usage: python scripts/check_example_vault.py [--update]
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ def current_output() -> str:
         capture_output=True,
         text=True,
         check=False,
-        env={"NO_COLOR": "1", "PATH": ""},
+        env={**os.environ, "NO_COLOR": "1"},
     )
     return done.stdout
 
