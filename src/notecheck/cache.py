@@ -26,8 +26,18 @@ CACHE_DIR = ".notecheck_cache"
 SCHEMA = 1
 
 
+def _code_stamp() -> list[tuple[str, int, int]]:
+    """Size and mtime of notecheck's own modules: a changed notecheck never reads old pickles."""
+    package = Path(__file__).parent
+    stamp = []
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        stamp.append((path.relative_to(package).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return stamp
+
+
 def fingerprint(enabled: set[str], tables: dict[str, Any]) -> str:
-    data = json.dumps([SCHEMA, __version__, sorted(enabled), tables], sort_keys=True, default=str)
+    data = json.dumps([SCHEMA, __version__, _code_stamp(), sorted(enabled), tables], sort_keys=True, default=str)
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
@@ -123,7 +133,10 @@ class Cache:
             return None
         try:
             row = self._db.execute("SELECT result FROM runs WHERE key = ?", (key,)).fetchone()
-            return pickle.loads(row[0]) if row else None
+            result = pickle.loads(row[0]) if row else None
+            if not isinstance(result, list) or not all(_is_note_result(item) for item in result):
+                return None
+            return result
         except Exception:
             return None
 
@@ -146,6 +159,17 @@ class Cache:
         finally:
             self._db.close()
             self._db = None
+
+
+def _is_note_result(item: Any) -> bool:
+    from notecheck.model import Finding
+
+    return (
+        isinstance(item, tuple)
+        and len(item) == 3
+        and isinstance(item[0], str)
+        and all(isinstance(finding, Finding) for finding in item[2])
+    )
 
 
 def _load(blob: bytes, rel: str) -> NoteSummary | None:

@@ -14,7 +14,7 @@ _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
 _VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitedTime:
     text: str  # as written, stripped
     start: int  # offset of ``text`` inside the bracket's inner text
@@ -79,7 +79,7 @@ def parse_duration_param(value: str) -> int | None:
     return hours * 3600 + minutes * 60 + seconds
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VideoLink:
     video_id: str | None
     t: int | None  # seconds, None when the link has no t=

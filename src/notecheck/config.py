@@ -6,17 +6,12 @@ and the file, which the command line turns into exit status 2.
 
 from __future__ import annotations
 
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from notecheck.registry import FAMILIES, all_rules, family_options
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 CONFIG_FILE = ".notecheck.toml"
 TOP_LEVEL_KEYS = ("select", "extend-select", "ignore", "exclude", "per-file-ignores", *FAMILIES)

@@ -120,7 +120,7 @@ TOLERANCE_DAYS = {"day": 1, "week": 3, "month": 15, "year": 183, "decade": 3 * 3
 ANCHORING = ("day", "month", "season", "year")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class When:
     start: dt.date
     end: dt.date  # inclusive
@@ -131,7 +131,7 @@ class When:
         return self.start - pad <= other.end and other.start <= self.end + pad
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One temporal expression found in a sentence."""
 

@@ -24,7 +24,7 @@ from notecheck.positions import InlineMap
 from notecheck.prose import FUTURE, split_sentences
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatedFact:
     span: Span
     mention: Mention
@@ -34,7 +34,7 @@ class DatedFact:
     anchor: When | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceInfo:
     cited: bool
     future: bool

@@ -9,7 +9,7 @@ Severity = Literal["error", "warning"]
 Applicability = Literal["safe", "unsafe"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A range of text in the original file: 1-based lines and columns, end exclusive."""
 
@@ -23,7 +23,7 @@ class Span:
         return cls(line, column, line, column)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text of ``span`` with ``content``."""
 
@@ -40,7 +40,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Edits that together repair one finding."""
 
@@ -54,7 +54,7 @@ class Fix:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     span: Span

@@ -203,11 +203,13 @@ class VaultRun:
                     self._report(rel, findings)
                 self.cache.close()
                 return
-        from notecheck.engine import analyze_path, finalize, vault_phase
+        from notecheck.engine import Analysis, analyze_path, finalize, vault_phase
 
         collected: list[tuple[str, tuple[int, int], list[Finding]]] = []
         with progress_bar(len(rels), self.options.progress) as advance:
-            analyses = {analysis.summary.rel: analysis for analysis in self.phase1.many(rels, advance)}
+            # Keep summaries only: the text of every note would cost more memory than all the
+            # rest (a fix re-reads its note).
+            analyses = {a.summary.rel: Analysis(a.summary) for a in self.phase1.many(rels, advance)}
         for analysis in analyses.values():
             self.vault.remember(analysis.summary)
         summaries = [a.summary for a in analyses.values()]
@@ -217,10 +219,17 @@ class VaultRun:
         for rel, analysis in analyses.items():
             findings = finalize(analysis.summary, analysis.summary.findings + per_note[rel], self.ruleset)
             if (self.options.fix or self.options.diff) and any(f.fix for f in findings):
-                if analysis.source is None:  # from the cache or a worker: read it here
-                    analysis = analyze_path(self.root, rel, self.ruleset, self.vault)
-                if analysis.source is not None:
-                    findings = self._fix(rel, analysis, findings)
+                # Fixes are always computed from the bytes they will replace: read the note
+                # again (another process may have changed it) and check it again.
+                fresh = analyze_path(self.root, rel, self.ruleset, self.vault)
+                if fresh.source is not None:
+                    self.vault.remember(fresh.summary)
+                    findings = finalize(
+                        fresh.summary,
+                        fresh.summary.findings + vault_phase([fresh.summary], self.vault, self.ruleset),
+                        self.ruleset,
+                    )
+                    findings = self._fix(rel, fresh, findings)
             counts = (len(analysis.summary.links), len(analysis.summary.citations))
             collected.append((rel, counts, findings))
             self._count(counts)

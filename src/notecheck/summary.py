@@ -13,7 +13,7 @@ from notecheck.model import Finding, Span
 from notecheck.wikilink import WikiLink
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str
@@ -21,7 +21,7 @@ class Heading:
     parents: tuple[str, ...]  # texts of enclosing headings, outermost first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkRef:
     link: WikiLink
     span: Span
@@ -31,7 +31,7 @@ class LinkRef:
     sentence: int | None = None  # index into NoteSummary.sentences
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     span: Span
     times: tuple[CitedTime, ...]
@@ -39,7 +39,7 @@ class Citation:
     section: int  # index of the heading section (0 before the first heading)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suppression:
     kind: str  # "next-line", "disable", "enable", "file"
     codes: tuple[str, ...]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 _PIPE = re.compile(r"\\?\|")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WikiLink:
     raw_target: str  # the text before '#' and '|', unstripped
     target: str  # stripped; '' for a link into the same note
