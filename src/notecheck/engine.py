@@ -78,7 +78,7 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
     note = NoteContext(rel, path, source, fm, summary, tables, root, vault)
     body = source.lines[fm.body_start :]
     tokens = parse_body(body, fm.body_start)
-    collector = Collector(note)
+    collector = Collector(note, ruleset.needs)
     collector.start()
     failed: set[str] = set()
     for token in _walk(tokens, note):

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from markdown_it.token import Token
 
+from notecheck.claims import claims_of
 from notecheck.context import NoteContext
 from notecheck.facts import FactCollector
 from notecheck.model import Span
@@ -38,14 +39,16 @@ def json_safe(value: Any) -> Any:
 class Collector:
     """Fills a NoteSummary while the engine walks the tokens."""
 
-    def __init__(self, note: NoteContext) -> None:
+    def __init__(self, note: NoteContext, needs: set[str] | frozenset[str] = frozenset({"facts", "claims"})) -> None:
         self.note = note
         self.summary = note.summary
         self._stack: list[tuple[int, str]] = []
         self._pending_heading: int | None = None
         self._html_lines: set[int] = set()
         body_start = note.front_matter.body_start
-        self.facts = FactCollector(note.source.lines[body_start:], body_start)
+        self.body_lines = note.source.lines[body_start:]
+        self.facts = FactCollector(self.body_lines, body_start)
+        self.needs = needs
 
     def start(self) -> None:
         fm = self.note.front_matter
@@ -97,7 +100,10 @@ class Collector:
                 self._suppressions(range(token.map[0], token.map[1]))
             block = self.note.block
             if block is not None and block.type == "paragraph_open" and not self.note.in_table:
-                self.facts.add_paragraph(token)
+                if "facts" in self.needs:
+                    self.facts.add_paragraph(token)
+                if "claims" in self.needs and "[" in token.content:
+                    self.summary.claims.extend(claims_of(token, self.body_lines, self.note.front_matter.body_start))
         elif kind == "html_block" and token.map:
             self._suppressions(range(token.map[0], token.map[1]))
         elif kind == "wikilink":

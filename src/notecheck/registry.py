@@ -44,6 +44,7 @@ class Rule:
     family: ClassVar[str] = "core"
     tokens: ClassVar[frozenset[str]] = frozenset()
     options: ClassVar[dict[str, Option]] = {}
+    needs: ClassVar[frozenset[str]] = frozenset()  # phase-1 extractions it reads: "facts", "claims"
 
     def __init__(self, settings: dict[str, Any]) -> None:
         """``settings`` is the rule family's table with defaults filled in."""

@@ -18,6 +18,7 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     by_token: dict[str, list[Rule]] = field(default_factory=lambda: defaultdict(list))
     enabled: set[str] = field(default_factory=set)
+    needs: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, config: Config, enabled: set[str], root: Path) -> RuleSet:
@@ -27,6 +28,7 @@ class RuleSet:
                 settings = config.table(rule_cls.family)
                 rule_cls.validate_settings(settings, root)
                 rule = rule_cls(settings)
+                ruleset.needs |= rule_cls.needs
                 ruleset.rules.append(rule)
                 for kind in rule_cls.tokens:
                     ruleset.by_token[kind].append(rule)

@@ -63,6 +63,7 @@ class NoteSummary:
     suppressions: list[Suppression] = field(default_factory=list)
     facts: list[Any] = field(default_factory=list)  # dated facts, from the dates family
     sentences: list[Any] = field(default_factory=list)
+    claims: list[Any] = field(default_factory=list)  # checkable facts of cited sentences (NC207)
     findings: list[Finding] = field(default_factory=list)  # phase-1 findings
     line_count: int = 0
 

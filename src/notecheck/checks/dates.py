@@ -25,6 +25,7 @@ TARGET_WORDS = ("by", "until", "till", "before")  # "by 2030" names a target, no
 
 class _DateRule(Rule):
     family = "dates"
+    needs = frozenset({"facts"})
 
 
 @register

@@ -1,0 +1,127 @@
+"""Citations checked against the transcript (NC207): is the claim said near the cited time?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from notecheck.citation import format_time
+from notecheck.metadata import MetadataIndex
+from notecheck.numbers import spoken_values
+from notecheck.registry import Option, Rule, register
+from notecheck.transcripts import Cue, read_cues
+
+if TYPE_CHECKING:
+    from notecheck.context import VaultReporter
+    from notecheck.summary import NoteSummary
+    from notecheck.vault import Vault
+
+
+def _window(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        and value[0] <= 0 <= value[1]
+    )
+
+
+class Transcript:
+    """One transcript, read once per run: each cue's spoken values and words."""
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.cues = cues
+        self.values = [spoken_values(cue.text) for cue in cues]
+        self.words = {_stem(word) for cue in cues for word in cue.text.lower().split()}
+        self.all_values = set().union(*self.values) if self.values else set()
+
+    def values_between(self, start: float, end: float) -> set[float]:
+        found: set[float] = set()
+        for cue, values in zip(self.cues, self.values, strict=True):
+            if cue.end >= start and cue.start <= end:
+                found |= values
+        return found
+
+    def first_saying(self, value: float) -> Cue | None:
+        for cue, values in zip(self.cues, self.values, strict=True):
+            if value in values:
+                return cue
+        return None
+
+    def says_name(self, name: str) -> bool:
+        """Said as written, or close to it: automatic captions misspell names ("bibalov")."""
+        from rapidfuzz import fuzz, process
+
+        stem = _stem(name.lower())
+        if stem in self.words or (len(stem) >= 5 and any(word.startswith(stem[:5]) for word in self.words)):
+            return True
+        candidates = [word for word in self.words if word[:1] == stem[:1]]
+        return process.extractOne(stem, candidates, scorer=fuzz.ratio, score_cutoff=80) is not None
+
+
+def _stem(word: str) -> str:
+    word = word.strip(".,;:!?\"'()[]—–-")
+    for suffix in ("'s", "’s", "s'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@register
+class UnsupportedCitation(Rule):
+    code = "NC207"
+    name = "unsupported-citation"
+    summary = "A cited sentence whose number, year or name is not said near the cited time of the transcript."
+    severity = "warning"
+    family = "citations"
+    needs = frozenset({"claims"})
+    options: ClassVar[dict[str, Option]] = {
+        "window": Option(
+            [-15, 45],
+            _window,
+            "[seconds before, seconds after], e.g. [-15, 45]",
+            "NC207: where around a cited time the transcript must say the sentence's facts.",
+        )
+    }
+
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        if not note.claims or not note.video_id:
+            return
+        transcript = _transcript(vault, note.video_id)
+        if transcript is None:
+            return
+        before, after = self.settings["window"]
+        for claim in note.claims:
+            if claim.kind == "name":
+                if not transcript.says_name(claim.text):
+                    report(note.rel, self, claim.span, f"'{claim.text}' is never said in the transcript")
+                continue
+            if claim.value is None:
+                continue
+            near: set[float] = set()
+            for time in claim.times:
+                near |= transcript.values_between(time + before, time + after)
+            if claim.value in near:
+                continue
+            cited = ", ".join(format_time(t) for t in claim.times)
+            cue = transcript.first_saying(claim.value)
+            if cue is None:
+                report(note.rel, self, claim.span, f"'{claim.text}' is not said in the transcript (cited [{cited}])")
+            else:
+                report(
+                    note.rel,
+                    self,
+                    claim.span,
+                    f"'{claim.text}' is said at {format_time(int(cue.start))}, not near [{cited}]",
+                )
+
+
+def _transcript(vault: Vault, video_id: str) -> Transcript | None:
+    cache = vault.shared.setdefault("transcripts", {})
+    if video_id not in cache:
+        cache[video_id] = None
+        for rel in MetadataIndex.of(vault).transcripts.get(video_id, ()):
+            cues = read_cues(vault.root / rel)
+            if cues:
+                cache[video_id] = Transcript(cues)
+                break
+    return cache[video_id]

@@ -1,0 +1,88 @@
+"""Checkable facts of cited sentences (numbers, years, proper names) for NC207."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from notecheck.model import Span
+from notecheck.numbers import word_number, written_numbers
+from notecheck.positions import InlineMap
+from notecheck.prose import split_sentences
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*(?=['’]s\b|\b)")
+_NUMBER_WORDS = re.compile(
+    r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:\s+(?:hundred|thousand|million))?|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|thousand|million))\b",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$")
+_COMMON_WORDS = """
+The A An In On At By For From To Of And But Or Nor So Yet As If When While After Before Since Until During
+This That These Those It Its He She They We You I His Her Their Our Your There Here Then Thus However Moreover
+Furthermore Despite Although Though Because Within Without Under Over Between Among Through Across Against
+Instead Meanwhile Initially Even Also Still Only Most Many Some Several Both Each Every All No Not Another Other
+Such What Which Who Whom Whose Where Why How Following Later Earlier Today Yesterday Tomorrow Finally Overall
+Therefore Nevertheless Additionally Soon Once Again First Second Third Last Next Previously Subsequently
+January February March April May June July August September October November December Monday Tuesday
+Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Fall Winter Mr Mrs Ms Dr St
+"""
+COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    span: Span
+    kind: str  # "number" or "name"
+    text: str
+    value: float | None
+    times: tuple[int, ...]  # the cited seconds of its sentence
+
+
+def claims_of(token: Token, body_lines: list[str], line_offset: int) -> list[Claim]:
+    """The checkable facts of every cited sentence of one paragraph."""
+    times_at = {
+        child.meta["start"]: tuple(t.seconds for t in child.meta["times"] if t.seconds is not None)
+        for child in token.children or ()
+        if child.type == "timestamp"
+    }
+    if not times_at or token.map is None:
+        return []
+    sentences = split_sentences(token)
+    mapper: InlineMap | None = None
+    claims: list[Claim] = []
+    for sentence in sentences:
+        end = sentence.start + len(sentence.text)
+        times = tuple(t for start, cited in times_at.items() if sentence.start <= start < end for t in cited)
+        if not times:
+            continue
+        found: list[tuple[int, int, str, str, float | None]] = []
+        for start, stop, value in written_numbers(sentence.text):
+            raw = sentence.text[start:stop]
+            if value < 10 and "." not in raw and sentence.text[stop : stop + 1] != "%":
+                continue  # small counts are paraphrased too freely ("two weeks" / "fourteen days")
+            if _MONTH_BEFORE.search(sentence.text[max(0, start - 12) : start]):
+                continue  # the day of a date
+            if sentence.text.rfind("(", 0, start) > sentence.text.rfind(")", 0, start):
+                continue  # in parentheses: a conversion or an aside, "(1,500 square miles)"
+            found.append((start, stop, "number", raw, value))
+        for match in _NUMBER_WORDS.finditer(sentence.text):
+            value = word_number(match.group())
+            if value is not None:
+                found.append((match.start(), match.end(), "number", match.group(), value))
+        first_word = re.match(r"\W*(\w+)", sentence.text)
+        for match in _NAME.finditer(sentence.text):
+            word = match.group()
+            if word in COMMON_CAPITALISED or (first_word and match.start() == first_word.start(1)):
+                continue
+            found.append((match.start(), match.end(), "name", word, None))
+        if not found:
+            continue
+        if mapper is None:
+            mapper = InlineMap(token.content, token.map[0], body_lines, line_offset)
+        for start, stop, kind, raw, value in found:
+            span = mapper.span(sentence.start + start, sentence.start + stop)
+            claims.append(Claim(span, kind, raw, value, times))
+    return claims
