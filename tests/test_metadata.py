@@ -11,7 +11,7 @@ from helpers import check, places, write_vault
 from notecheck.config import Config
 from notecheck.discovery import walk_vault
 from notecheck.metadata import MetadataIndex, parse_duration
-from notecheck.transcripts import read_cues
+from notecheck.transcripts import read_cues, read_transcript
 from notecheck.vault import Vault
 
 VIDEO = "---\ntitle: Talk\nvideoId: abcdefghijk\n{extra}---\nIt ends [00:20:00].\n"
@@ -96,7 +96,19 @@ def test_transcript_readers(tmp_path: Path) -> None:
     assert [c.end for c in read_cues(tmp_path / "b.json")] == [3.5, 13.0]
     assert [c.end for c in read_cues(tmp_path / "c.json")] == [4.25]
     vtt = read_cues(tmp_path / "d.vtt")
-    assert vtt[0].text == "so the region" and len(vtt) == 3
+    # the 10 ms hold cue is skipped; of the rolling window only the line with word timings stays
+    assert [(c.start, c.text) for c in vtt] == [(0.0, "so the region"), (2.32, "broke away")]
+
+
+def test_malformed_transcripts_are_reported_with_their_line(tmp_path: Path) -> None:
+    bad_vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nfine\n\n00:00:05.000 --> soon\nbroken\n"
+    write_vault(tmp_path, {"Talk [abcdefghijk].vtt": bad_vtt, "v.md": VIDEO.format(extra="")})
+    transcript = read_transcript(tmp_path / "Talk [abcdefghijk].vtt")
+    assert [c.text for c in transcript.cues] == ["fine"]
+    assert transcript.problem is not None and transcript.problem[0] == 6
+    result = check(tmp_path, select=["NC207"])
+    assert places(result.findings) == [("v.md", 3, 1, "NC207")]
+    assert "line 6: malformed cue timing" in result.findings[0].message
 
 
 def test_past_end_uses_each_source(tmp_path: Path) -> None:

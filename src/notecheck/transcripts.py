@@ -1,8 +1,16 @@
-"""Small, strict readers for transcripts: WebVTT, SRT and youtube-transcript-api JSON.
+"""Readers for transcripts: WebVTT, SRT (with the ``srt`` package) and
+youtube-transcript-api JSON.
 
-Our own reader rather than webvtt-py: its default mode drops cues it cannot parse
-without a word (a file with ',' decimals gives zero cues). We accept both separators
-and keep the line of every cue, so a malformed transcript can be reported where it is.
+WebVTT with a small reader of our own rather than webvtt-py, whose default mode drops
+cues it cannot parse without a word (a file with ',' decimals gives zero cues). We keep
+the line of every cue, and the first malformed timing line is reported.
+
+YouTube's automatic captions (``yt-dlp --write-auto-subs``) say each phrase about three
+times: a rolling two-line window, 10 ms "hold" cues, and again as the top line of the
+next cue, with word timings such as ``<00:00:04.560><c> word</c>``. We de-duplicate by
+the file's structure, never by comparing text (which would delete real repetition):
+cues shorter than 50 ms are skipped, and in a cue with word timings only the lines that
+carry them are kept.
 """
 
 from __future__ import annotations
@@ -15,6 +23,16 @@ from typing import Any
 
 _TIMING = re.compile(r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$")
 _TAG = re.compile(r"<[^>]*>")
+_WORD_TIMING = re.compile(r"<\d{2}:\d{2}:\d{2}\.\d{3}>")
+HOLD_CUE_SECONDS = 0.05
+
+
+class Transcript:
+    """Cues of one transcript file, and the first problem found in it (line, message)."""
+
+    def __init__(self, cues: list[Cue], problem: tuple[int, str] | None = None) -> None:
+        self.cues = cues
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -33,24 +51,50 @@ def _seconds(stamp: str) -> float:
     return value
 
 
-def read_cues(path: Path) -> list[Cue]:
-    """Cues of a transcript file; an empty list when it holds none or cannot be read."""
+def read_transcript(path: Path) -> Transcript:
+    """A transcript file's cues; a file that cannot be read gives no cues and a problem."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return []
-    if path.suffix.lower() == ".json":
-        return _json_cues(text)
-    return _timed_cues(text)
+    except (OSError, UnicodeDecodeError) as err:
+        return Transcript([], (1, f"cannot be read: {err}"))
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return Transcript(_json_cues(text))
+    if suffix == ".srt":
+        return _srt_cues(text)
+    return _vtt_cues(text)
 
 
-def _timed_cues(text: str) -> list[Cue]:
+def read_cues(path: Path) -> list[Cue]:
+    """Cues of a transcript file; an empty list when it holds none or cannot be read."""
+    return read_transcript(path).cues
+
+
+def _srt_cues(text: str) -> Transcript:
+    import srt
+
     cues: list[Cue] = []
+    try:
+        for subtitle in srt.parse(text):
+            line = text.count("\n", 0, text.find(f"\n{subtitle.index}\n") + 1) + 2 if subtitle.index else 0
+            words = _TAG.sub("", subtitle.content).replace("\n", " ").strip()
+            cues.append(Cue(subtitle.start.total_seconds(), subtitle.end.total_seconds(), words, line))
+    except (srt.SRTParseError, ValueError) as err:
+        position = getattr(err, "expected_start", 0) or 0
+        return Transcript(cues, (text.count("\n", 0, position) + 1, f"malformed SRT: {err}"))
+    return Transcript(cues)
+
+
+def _vtt_cues(text: str) -> Transcript:
+    cues: list[Cue] = []
+    problem: tuple[int, str] | None = None
     lines = text.splitlines()
     index = 0
     while index < len(lines):
         match = _TIMING.match(lines[index])
         if not match:
+            if "-->" in lines[index] and problem is None:
+                problem = (index + 1, f"malformed cue timing: {lines[index].strip()[:60]}")
             index += 1
             continue
         body: list[str] = []
@@ -59,9 +103,14 @@ def _timed_cues(text: str) -> list[Cue]:
         while index < len(lines) and lines[index] != "":  # a line of spaces does not end a cue
             body.append(lines[index])
             index += 1
-        words = _TAG.sub("", " ".join(body)).strip()
-        cues.append(Cue(_seconds(match.group(1)), _seconds(match.group(2)), words, start_line))
-    return cues
+        start, end = _seconds(match.group(1)), _seconds(match.group(2))
+        if end - start < HOLD_CUE_SECONDS:
+            continue  # an auto-caption "hold" cue repeats the previous line
+        timed = [line for line in body if _WORD_TIMING.search(line)]
+        words = _TAG.sub("", " ".join(timed or body)).strip()
+        if words:
+            cues.append(Cue(start, end, words, start_line))
+    return Transcript(cues, problem)
 
 
 def _json_cues(text: str) -> list[Cue]:

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from notecheck.citation import format_time
 from notecheck.metadata import MetadataIndex
+from notecheck.model import Span
 from notecheck.numbers import spoken_values
 from notecheck.registry import Option, Rule, register
-from notecheck.transcripts import Cue, read_cues
+from notecheck.transcripts import Cue, read_transcript
 
 if TYPE_CHECKING:
     from notecheck.context import VaultReporter
@@ -28,8 +29,10 @@ def _window(value: object) -> bool:
 class Transcript:
     """One transcript, read once per run: each cue's spoken values and words."""
 
-    def __init__(self, cues: list[Cue]) -> None:
+    def __init__(self, cues: list[Cue], rel: str = "", problem: tuple[int, str] | None = None) -> None:
         self.cues = cues
+        self.rel = rel
+        self.problem = problem
         self.values = [spoken_values(cue.text) for cue in cues]
         self.words = {_stem(word) for cue in cues for word in cue.text.lower().split()}
         self.all_values = set().union(*self.values) if self.values else set()
@@ -89,6 +92,12 @@ class UnsupportedCitation(Rule):
         transcript = _transcript(vault, note.video_id)
         if transcript is None:
             return
+        if transcript.problem:
+            line, message = transcript.problem
+            where = Span(note.front_matter_lines.get("videoId", 1), 1, note.front_matter_lines.get("videoId", 1), 8)
+            report(
+                note.rel, self, where, f"transcript {transcript.rel} line {line}: {message}; cues after it are unread"
+            )
         before, after = self.settings["window"]
         for claim in note.claims:
             if claim.kind == "name":
@@ -120,8 +129,8 @@ def _transcript(vault: Vault, video_id: str) -> Transcript | None:
     if video_id not in cache:
         cache[video_id] = None
         for rel in MetadataIndex.of(vault).transcripts.get(video_id, ()):
-            cues = read_cues(vault.root / rel)
-            if cues:
-                cache[video_id] = Transcript(cues)
+            read = read_transcript(vault.root / rel)
+            if read.cues or read.problem:
+                cache[video_id] = Transcript(read.cues, rel, read.problem)
                 break
     return cache[video_id]
