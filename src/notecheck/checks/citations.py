@@ -87,7 +87,7 @@ class UnsupportedCitation(Rule):
     }
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
-        if not note.claims or not note.video_id:
+        if not note.video_id or not (note.claims or note.citations):
             return
         transcript = _transcript(vault, note.video_id)
         if transcript is None:
