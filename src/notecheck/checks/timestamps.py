@@ -96,13 +96,12 @@ class TimestampPastEnd(_TimestampRule):
         for citation in note.citations:
             for time in citation.times:
                 if time.seconds is not None and time.seconds > limit:
-                    what = "transcript ends" if meta.duration_is_lower_bound else "video is"
+                    what = f"transcript ends at {length}" if meta.duration_is_lower_bound else f"video is {length} long"
                     report(
                         note.rel,
                         self,
                         _citation_time_span(citation.span, time),
-                        f"{time.canonical} is past the end of the video ({what} {length} long, "
-                        f"from {meta.duration_source})".replace("ends long", "ends at"),
+                        f"{time.canonical} is past the end of the video ({what}, from {meta.duration_source})",
                     )
 
 
