@@ -74,8 +74,7 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
     except UnreadableNote as err:
         return unreadable(summary, ruleset, err)
     fm = parse_front_matter(source.lines)
-    tables = {family: ruleset.config.table(family) for family in ("links", "timestamps", "frontmatter", "dates")}
-    note = NoteContext(rel, path, source, fm, summary, tables, root, vault)
+    note = NoteContext(rel, path, source, fm, summary, ruleset.tables, root, vault)
     body = source.lines[fm.body_start :]
     tokens = parse_body(body, fm.body_start)
     collector = Collector(note, ruleset.needs)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from notecheck.config import Config
-from notecheck.registry import Rule, all_rules
+from notecheck.registry import FAMILIES, Rule, all_rules
 
 
 @dataclass
@@ -19,10 +20,12 @@ class RuleSet:
     by_token: dict[str, list[Rule]] = field(default_factory=lambda: defaultdict(list))
     enabled: set[str] = field(default_factory=set)
     needs: set[str] = field(default_factory=set)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # every family's options
 
     @classmethod
     def build(cls, config: Config, enabled: set[str], root: Path) -> RuleSet:
         ruleset = cls(config)
+        ruleset.tables = {family: config.table(family) for family in FAMILIES}
         for code, rule_cls in all_rules().items():
             if code in enabled:
                 settings = config.table(rule_cls.family)
