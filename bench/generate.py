@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import string
 from pathlib import Path
 
@@ -99,9 +100,26 @@ def sentence(rng: random.Random, topics: list[str], seconds: int, spaced: bool) 
     return f"{text[0].upper()}{text[1:]} [{hours:02d}:{minutes:02d}:{secs:02d}]."
 
 
-def video_note(rng: random.Random, index: int, topics: list[str], channels: list[str]) -> str:
+def srt_of(cues: list[tuple[int, str]]) -> str:
+    """An SRT transcript whose cues say each cited sentence around its cited time."""
+    blocks = []
+    for number, (second, text) in enumerate(cues, start=1):
+        start, end = max(0, second - 2), second + 8
+        stamp = "{:02d}:{:02d}:{:02d},000"
+        timing = f"{stamp.format(start // 3600, start // 60 % 60, start % 60)} --> "
+        timing += stamp.format(end // 3600, end // 60 % 60, end % 60)
+        spoken = re.sub(r"\[\[[^|\]]*\|?([^\]]*)\]\]", r"\1", text).replace(" | ", " ")
+        blocks.append(f"{number}\n{timing}\n{re.sub(r'[^A-Za-z0-9 ]', ' ', spoken).lower()}\n")
+    return "\n".join(blocks)
+
+
+def video_note(
+    rng: random.Random, index: int, topics: list[str], channels: list[str], cues: list[tuple[int, str]] | None = None
+) -> str:
     video_id = "".join(rng.choice(string.ascii_letters + string.digits + "_-") for _ in range(11))
     lines = ["---", f"title: Video number {index}", f"videoId: {video_id}", "---", ""]
+    if cues is not None:
+        cues.append((0, video_id))  # the id, for the transcript's file name
     lines += [f"From: [[{rng.choice(channels)}]] <br/>", ""]
     seconds = 30
     target = rng.randint(8_000, 12_000)
@@ -114,14 +132,17 @@ def video_note(rng: random.Random, index: int, topics: list[str], channels: list
         paragraph = []
         for _ in range(rng.randint(2, 4)):
             seconds += rng.randint(5, 20)
-            paragraph.append(sentence(rng, topics, seconds, rng.random() < 0.5))
+            said = sentence(rng, topics, seconds, rng.random() < 0.5)
+            paragraph.append(said)
+            if cues is not None:
+                cues.append((seconds, said.rsplit(" [", 1)[0]))
         text = " ".join(paragraph)
         lines += [text, ""]
         size += len(text) + 2
     return "\n".join(lines)
 
 
-def generate(out: Path, notes: int, seed: int) -> None:
+def generate(out: Path, notes: int, seed: int, transcripts: bool = False) -> None:
     rng = random.Random(seed)
     topics = [f"{rng.choice(WORDS)}_{rng.choice(WORDS)}_{i}" for i in range(max(20, notes // 20))]
     channels = [f"channel{i}" for i in range(max(3, notes // 200))]
@@ -133,8 +154,14 @@ def generate(out: Path, notes: int, seed: int) -> None:
         (out / "topics" / f"{topic}.md").write_text(f"---\ntitle: {topic}\n---\n# {topic}\n\nA topic note.\n")
     for channel in channels:
         (out / "channels" / f"{channel}.md").write_text(f"# {channel}\n\nA channel.\n")
+    if transcripts:
+        (out / "transcripts").mkdir(exist_ok=True)
     for index in range(notes):
-        (out / "videos" / f"video {index:05d}.md").write_text(video_note(rng, index, topics, channels))
+        cues: list[tuple[int, str]] | None = [] if transcripts else None
+        (out / "videos" / f"video {index:05d}.md").write_text(video_note(rng, index, topics, channels, cues))
+        if cues:
+            video_id = cues[0][1]
+            (out / "transcripts" / f"video {index:05d} [{video_id}].en.srt").write_text(srt_of(cues[1:]))
 
 
 def main() -> None:
@@ -142,8 +169,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--notes", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--transcripts", action="store_true", help="also write an SRT transcript per video")
     args = parser.parse_args()
-    generate(args.out, args.notes, args.seed)
+    generate(args.out, args.notes, args.seed, args.transcripts)
 
 
 if __name__ == "__main__":

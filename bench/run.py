@@ -64,6 +64,15 @@ def bench(size: int, work: Path, repeat: int, slow_repeat: int, skip: list[str])
 
     add("markdown-it-py parse (floor)", [PY, str(HERE / "parse_only.py"), str(vault)])
     add("notecheck cold, 1 job", [*notecheck, "--no-cache", "--jobs", "1", str(vault)], slow_repeat)
+    with_transcripts = work / f"vault-{size}-transcripts"
+    if not with_transcripts.exists():
+        generator = [PY, str(HERE / "generate.py"), str(with_transcripts), "--notes", str(size), "--transcripts"]
+        subprocess.run(generator, check=True)
+    add(
+        "notecheck cold, 1 job, with transcripts (NC207)",
+        [*notecheck[:3], str(with_transcripts), *notecheck[4:], "--no-cache", "--jobs", "1", str(with_transcripts)],
+        slow_repeat,
+    )
     add(f"notecheck cold, {os.cpu_count()} jobs", [*notecheck, "--no-cache", str(vault)], slow_repeat)
     shutil.rmtree(vault / ".notecheck_cache", ignore_errors=True)
     subprocess.run([*notecheck, str(vault)], cwd=work, capture_output=True, check=False)  # fill the cache

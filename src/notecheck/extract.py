@@ -102,7 +102,7 @@ class Collector:
             if block is not None and block.type == "paragraph_open" and not self.note.in_table:
                 if "facts" in self.needs:
                     self.facts.add_paragraph(token)
-                if "claims" in self.needs and "[" in token.content:
+                if "claims" in self.needs and "[" in token.content and "videoId" in self.summary.front_matter:
                     self.summary.claims.extend(claims_of(token, self.body_lines, self.note.front_matter.body_start))
         elif kind == "html_block" and token.map:
             self._suppressions(range(token.map[0], token.map[1]))

@@ -16,10 +16,9 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from notecheck.transcripts import last_cue_end
+from notecheck.transcripts import Transcript, read_transcript
 from notecheck.vault import Vault
 
 _ID_IN_NAME = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{11}(?![A-Za-z0-9_-])")
@@ -74,6 +73,8 @@ class MetadataIndex:
         self.vault = vault
         self.info: dict[str, tuple[str, dict[str, Any]]] = {}
         self.transcripts: dict[str, list[str]] = {}
+        self._read: dict[str, Transcript] = {}
+        self._notes: dict[tuple[Any, ...], VideoMetadata] = {}
         for rel in vault.files:
             lower = rel.lower()
             if lower.endswith(".info.json"):
@@ -97,7 +98,20 @@ class MetadataIndex:
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             self.info.setdefault(data["id"], (rel, data))
 
+    def transcript(self, rel: str) -> Transcript:
+        """A transcript file, read once per run whichever rule asks first."""
+        if rel not in self._read:
+            self._read[rel] = read_transcript(self.vault.root / rel)
+        return self._read[rel]
+
     def for_note(self, front_matter: dict[str, Any]) -> VideoMetadata:
+        keys = ("videoId", "duration", "uploadDate", "upload_date")
+        key = tuple(repr(front_matter.get(name)) for name in keys)
+        if key not in self._notes:
+            self._notes[key] = self._for_note(front_matter)
+        return self._notes[key]
+
+    def _for_note(self, front_matter: dict[str, Any]) -> VideoMetadata:
         video_id = front_matter.get("videoId")
         duration = parse_duration(front_matter.get("duration"))
         duration_source = "front matter 'duration'" if duration is not None else None
@@ -112,8 +126,8 @@ class MetadataIndex:
                 upload, upload_source = parse_upload_date(info.get("upload_date")), rel
         if duration is None and isinstance(video_id, str):
             for rel in self.transcripts.get(video_id, ()):
-                end = last_cue_end(Path(self.vault.root / rel))
-                if end is not None:
-                    duration, duration_source, lower_bound = end, rel, True
+                cues = self.transcript(rel).cues
+                if cues:
+                    duration, duration_source, lower_bound = max(cue.end for cue in cues), rel, True
                     break
         return VideoMetadata(duration, duration_source, lower_bound, upload, upload_source)

@@ -102,7 +102,9 @@ class Phase1:
         config = self.ruleset.config
         chunk = max(1, min(64, len(rels) // (self.jobs * 8)))
         with ProcessPoolExecutor(
-            max_workers=self.jobs, initializer=_start_worker, initargs=(self.root, config, self.ruleset.enabled)
+            max_workers=self.jobs,
+            initializer=_start_worker,
+            initargs=(self.root, config, self.ruleset.enabled, self.ruleset.needs),
         ) as pool:
             for rel, raw, summary in pool.map(_work, rels, chunksize=chunk):
                 analysis = Analysis(summary, raw)
@@ -119,9 +121,11 @@ class Phase1:
 _WORKER: dict[str, object] = {}
 
 
-def _start_worker(root: Path, config: Config, enabled: set[str]) -> None:
+def _start_worker(root: Path, config: Config, enabled: set[str], needs: set[str]) -> None:
     _WORKER["root"] = root
-    _WORKER["ruleset"] = RuleSet.build(config, enabled, root)
+    ruleset = RuleSet.build(config, enabled, root)
+    ruleset.needs = needs  # as the main process decided from the vault's files
+    _WORKER["ruleset"] = ruleset
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 
 

@@ -51,6 +51,11 @@ class Rule:
         self.settings = settings
 
     @classmethod
+    def needs_in(cls, files: list[str]) -> frozenset[str]:
+        """The extractions this rule needs in a vault of these files (none: nothing to check)."""
+        return cls.needs
+
+    @classmethod
     def validate_settings(cls, settings: dict[str, Any], root: Path) -> None:
         """Raise ConfigError when the settings cannot work in this vault (a missing file, say)."""
 

@@ -23,7 +23,7 @@ class RuleSet:
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # every family's options
 
     @classmethod
-    def build(cls, config: Config, enabled: set[str], root: Path) -> RuleSet:
+    def build(cls, config: Config, enabled: set[str], root: Path, files: list[str] | None = None) -> RuleSet:
         ruleset = cls(config)
         ruleset.tables = {family: config.table(family) for family in FAMILIES}
         for code, rule_cls in all_rules().items():
@@ -31,7 +31,7 @@ class RuleSet:
                 settings = config.table(rule_cls.family)
                 rule_cls.validate_settings(settings, root)
                 rule = rule_cls(settings)
-                ruleset.needs |= rule_cls.needs
+                ruleset.needs |= rule_cls.needs if files is None else rule_cls.needs_in(files)
                 ruleset.rules.append(rule)
                 for kind in rule_cls.tokens:
                     ruleset.by_token[kind].append(rule)

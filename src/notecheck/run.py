@@ -122,17 +122,18 @@ class VaultRun:
         self.config = config
         self.options = options
         self.result = result
+        self.files: dict[str, bool] = dict(walk_vault(root))
         try:
-            self.ruleset = RuleSet.build(config, config.enabled_codes(), root)
+            self.ruleset = RuleSet.build(config, config.enabled_codes(), root, sorted(self.files))
         except ConfigError as err:
             raise ConfigError(f"{config.source or 'configuration'}: {err}") from None
-        self.files: dict[str, bool] = dict(walk_vault(root))
         self.vault = Vault(root, config, sorted(self.files), self._summarize_other)
         self.excluded = exclude_spec(config.exclude)
         cache = None
         self.cache_key = ""
         if options.cache:
-            tables = {family: config.table(family) for family in FAMILIES}
+            tables: dict[str, object] = {family: config.table(family) for family in FAMILIES}
+            tables["needs"] = sorted(self.ruleset.needs)
             tables["schema-file"] = _file_digest(root, tables["frontmatter"].get("schema"))
             self.cache_key = fingerprint(self.ruleset.enabled, tables)
             cache = Cache(root, self.cache_key)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, ClassVar
 
 from notecheck.citation import format_time
-from notecheck.metadata import MetadataIndex
+from notecheck.metadata import TRANSCRIPT_SUFFIXES, MetadataIndex
 from notecheck.model import Span
 from notecheck.numbers import spoken_values
 from notecheck.registry import Option, Rule, register
-from notecheck.transcripts import Cue, read_transcript
+from notecheck.transcripts import Cue
 
 if TYPE_CHECKING:
     from notecheck.context import VaultReporter
@@ -27,21 +28,26 @@ def _window(value: object) -> bool:
 
 
 class Transcript:
-    """One transcript, read once per run: each cue's spoken values and words."""
+    """One transcript, read once per run: each cue's spoken values and words, by time."""
 
     def __init__(self, cues: list[Cue], rel: str = "", problem: tuple[int, str] | None = None) -> None:
-        self.cues = cues
+        self.cues = sorted(cues, key=lambda cue: cue.start)
         self.rel = rel
         self.problem = problem
-        self.values = [spoken_values(cue.text) for cue in cues]
-        self.words = {_stem(word) for cue in cues for word in cue.text.lower().split()}
-        self.all_values = set().union(*self.values) if self.values else set()
+        self.starts = [cue.start for cue in self.cues]
+        self.longest = max((cue.end - cue.start for cue in self.cues), default=0.0)
+        self.values = [spoken_values(cue.text) for cue in self.cues]
+        self.words = {_stem(word) for word in {word for cue in self.cues for word in cue.text.lower().split()}}
+        self.prefixes = {word[:5] for word in self.words if len(word) >= 5}
+        self._names: dict[str, bool] = {}
 
     def values_between(self, start: float, end: float) -> set[float]:
         found: set[float] = set()
-        for cue, values in zip(self.cues, self.values, strict=True):
-            if cue.end >= start and cue.start <= end:
-                found |= values
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_right(self.starts, end)
+        for index in range(first, last):
+            if self.cues[index].end >= start:
+                found |= self.values[index]
         return found
 
     def first_saying(self, value: float) -> Cue | None:
@@ -52,10 +58,15 @@ class Transcript:
 
     def says_name(self, name: str) -> bool:
         """Said as written, or close to it: automatic captions misspell names ("bibalov")."""
+        stem = _stem(name.lower())
+        if stem not in self._names:
+            self._names[stem] = self._says(stem)
+        return self._names[stem]
+
+    def _says(self, stem: str) -> bool:
         from rapidfuzz import fuzz, process
 
-        stem = _stem(name.lower())
-        if stem in self.words or (len(stem) >= 5 and any(word.startswith(stem[:5]) for word in self.words)):
+        if stem in self.words or (len(stem) >= 5 and stem[:5] in self.prefixes):
             return True
         candidates = [word for word in self.words if word[:1] == stem[:1]]
         return process.extractOne(stem, candidates, scorer=fuzz.ratio, score_cutoff=80) is not None
@@ -85,6 +96,11 @@ class UnsupportedCitation(Rule):
             "NC207: where around a cited time the transcript must say the sentence's facts.",
         )
     }
+
+    @classmethod
+    def needs_in(cls, files: list[str]) -> frozenset[str]:
+        """Sentences are only worth reading for their facts when the vault holds a transcript."""
+        return cls.needs if any(rel.lower().endswith(TRANSCRIPT_SUFFIXES) for rel in files) else frozenset()
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         if not note.video_id or not (note.claims or note.citations):
@@ -128,8 +144,9 @@ def _transcript(vault: Vault, video_id: str) -> Transcript | None:
     cache = vault.shared.setdefault("transcripts", {})
     if video_id not in cache:
         cache[video_id] = None
-        for rel in MetadataIndex.of(vault).transcripts.get(video_id, ()):
-            read = read_transcript(vault.root / rel)
+        index = MetadataIndex.of(vault)
+        for rel in index.transcripts.get(video_id, ()):
+            read = index.transcript(rel)
             if read.cues or read.problem:
                 cache[video_id] = Transcript(read.cues, rel, read.problem)
                 break
