@@ -24,6 +24,15 @@ def test_example_vault_output_is_pinned() -> None:
     assert {code[:3] for code in codes} == {"NC1", "NC2", "NC3", "NC4"}, "a few mistakes of each family"
 
 
+def test_readme_sample_output_is_real_output() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    pinned = (REPO / "tests" / "data" / "example_vault_output.txt").read_text(encoding="utf-8").splitlines()
+    sample = re.search(r"A sample of the output:\n\n```text\n(.*?)```", readme, re.DOTALL)
+    assert sample is not None
+    lines = sample.group(1).splitlines()
+    assert lines and all(line in pinned for line in lines), [line for line in lines if line not in pinned]
+
+
 def test_readme_rule_table_matches_the_registry() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (NC\d{3}) \| ([a-z-]+) \|\s*([a-z-]*)\s*\| (on|off) \|", readme, re.MULTILINE)
