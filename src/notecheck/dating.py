@@ -208,11 +208,30 @@ _MAYBE_DATE = re.compile(
     r"\d|(?i:\b(?:later|earlier|afterwards?|after|before|previously|following|next|previous|preceding|prior|century)\b)"
 )
 # Cheap test of a whole paragraph (citations such as [00:01:02] hold no four-digit number).
-MAYBE_DATED = re.compile(
-    r"\b\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|entury"
-    r"|(?i:\b(?:later|earlier|afterwards?|after|before|previously|following|next|previous|preceding|prior)\b)"
+_DATED_DIGITS = re.compile(
+    r"\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
+_RELATIVE_WORDS = (
+    "later",
+    "earlier",
+    "after",
+    "before",
+    "previous",
+    "following",
+    "next",
+    "preceding",
+    "prior",
+    "entury",
+)
+
+
+def maybe_dated(text: str) -> bool:
+    """Could this paragraph hold a date? Substring tests first: they cost next to nothing."""
+    lower = text.lower()
+    return any(word in lower for word in _RELATIVE_WORDS) or _DATED_DIGITS.search(text) is not None
+
+
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _HINTS = re.compile(

@@ -9,7 +9,6 @@ from markdown_it.token import Token
 
 from notecheck.dating import (
     ANCHORING,
-    MAYBE_DATED,
     MONTHS,
     Mention,
     When,
@@ -17,6 +16,7 @@ from notecheck.dating import (
     day_when,
     describe,
     find_mentions,
+    maybe_dated,
     resolve_relative,
 )
 from notecheck.model import Span
@@ -57,24 +57,20 @@ class FactCollector:
         self.anchor = None
 
     def add_paragraph(self, token: Token) -> None:
-        if token.map is None or not token.content or not MAYBE_DATED.search(token.content):
+        if token.map is None or not token.content or not maybe_dated(token.content):
             return  # no year, no month with a day, no relative word: nothing to date
-        sentences = split_sentences(token)
-        if not sentences:
-            return
         mapper: InlineMap | None = None
-        for sentence in sentences:
+        for sentence in split_sentences(token):
             mentions = find_mentions(sentence.text)
+            if not mentions:
+                continue  # only sentences with dates are kept: the date rules read no others
+            if mapper is None:
+                mapper = InlineMap(token.content, token.map[0], self.body_lines, self.line_offset)
             index = len(self.sentences)
-            line = 0
-            if mentions or sentence.links:
-                if mapper is None:
-                    mapper = InlineMap(token.content, token.map[0], self.body_lines, self.line_offset)
-                line = mapper.position(sentence.start)[0]
+            line = mapper.position(sentence.start)[0]
             future = bool(FUTURE.search(sentence.text))
             self.sentences.append(SentenceInfo(sentence.cited, future, sentence.links, sentence.text.lower(), line))
-            if mentions and mapper is not None:
-                self._add_mentions(mentions, sentence.start, index, mapper)
+            self._add_mentions(mentions, sentence.start, index, mapper)
 
     def _add_mentions(self, mentions: list[Mention], offset: int, sentence: int, mapper: InlineMap) -> None:
         pending: list[tuple[Mention, When]] = []  # relative mentions waiting for an explicit date
