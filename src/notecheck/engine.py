@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -162,10 +163,15 @@ def finalize(summary: NoteSummary, findings: list[Finding], ruleset: RuleSet) ->
 
 
 def per_file_ignored(rel: str, config: Config) -> list[str]:
-    import pathspec
-
     codes: list[str] = []
     for glob, glob_codes in config.per_file_ignores.items():
-        if pathspec.GitIgnoreSpec.from_lines([glob]).match_file(rel):
+        if _glob_spec(glob).match_file(rel):
             codes.extend(glob_codes)
     return codes
+
+
+@lru_cache(maxsize=256)
+def _glob_spec(glob: str):
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([glob])

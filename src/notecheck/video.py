@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import pathspec
@@ -9,6 +10,7 @@ import pathspec
 from notecheck.summary import NoteSummary
 
 
+@lru_cache(maxsize=32)
 def _spec(globs: tuple[str, ...]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(globs)
 
