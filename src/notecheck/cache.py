@@ -114,11 +114,21 @@ class Cache:
         return _load(row[4], rel)
 
     def video_id(self, rel: str, stat: os.stat_result) -> tuple[bool, str | None]:
-        """(known, videoId) of a note without unpickling its summary."""
-        row = self._row(rel)
+        """(known, videoId) of a note without unpickling its summary; one query for all notes."""
+        if self._index is None:
+            self._index = {}
+            if self._db is not None:
+                try:
+                    rows = self._db.execute("SELECT rel, size, mtime, video_id FROM notes").fetchall()
+                    self._index = {row[0]: (row[1], row[2], row[3]) for row in rows}
+                except sqlite3.Error:
+                    self._index = {}
+        row = self._index.get(rel)
         if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
             return False, None
-        return True, row[3]
+        return True, row[2]
+
+    _index: dict[str, tuple[int, int, str | None]] | None = None
 
     def store(self, summary: NoteSummary, stat: os.stat_result, digest: str) -> None:
         try:
