@@ -106,12 +106,12 @@ class Phase1:
             initializer=_start_worker,
             initargs=(self.root, config, self.ruleset.enabled, self.ruleset.needs),
         ) as pool:
-            for rel, raw, summary in pool.map(_work, rels, chunksize=chunk):
-                analysis = Analysis(summary, raw)
-                if self.cache is not None and raw is not None and summary.readable:
+            for rel, digest, summary in pool.map(_work, rels, chunksize=chunk):
+                analysis = Analysis(summary)
+                if self.cache is not None and digest is not None and summary.readable:
                     stat = self._stat(rel)
                     if stat is not None:
-                        self.cache.store(summary, stat, content_hash(raw))
+                        self.cache.store(summary, stat, digest)
                 results[rel] = analysis
                 if progress:
                     progress(1)
@@ -129,7 +129,8 @@ def _start_worker(root: Path, config: Config, enabled: set[str], needs: set[str]
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 
 
-def _work(rel: str) -> tuple[str, bytes | None, NoteSummary]:
+def _work(rel: str) -> tuple[str, str | None, NoteSummary]:
+    """Phase 1 in a worker; the note's bytes stay here, only their digest travels back."""
     from notecheck.engine import analyze_text, read_note, unreadable
     from notecheck.source import UnreadableNote
 
@@ -139,4 +140,4 @@ def _work(rel: str) -> tuple[str, bytes | None, NoteSummary]:
         raw = read_note(root, rel)
     except UnreadableNote as err:
         return rel, None, unreadable(NoteSummary(rel), ruleset, err).summary
-    return rel, raw, analyze_text(root, rel, raw, ruleset).summary
+    return rel, content_hash(raw), analyze_text(root, rel, raw, ruleset).summary
