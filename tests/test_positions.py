@@ -8,7 +8,8 @@ from notecheck.parser import parse_body
 def spans(text: str, kind: str, line_offset: int = 0) -> list[tuple[int, int, int, int, str]]:
     lines = text.split("\n")
     found = []
-    for token in parse_body(lines, line_offset):
+    tokens, _ = parse_body(lines, line_offset)
+    for token in tokens:
         for child in token.children or ():
             if child.type == kind:
                 span = child.meta["span"]

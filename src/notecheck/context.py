@@ -32,6 +32,7 @@ class NoteContext:
     vault: Vault | None = None  # None in worker processes: phase 1 must not need it
     findings: list[Finding] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)  # per-rule scratch space for this note
+    references: dict[str, Any] = field(default_factory=dict)  # Markdown link reference definitions
     # Walk state, kept by the engine while it hands tokens to rules.
     section: int = 0
     heading: str | None = None

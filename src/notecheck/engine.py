@@ -77,7 +77,8 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
     fm = parse_front_matter(source.lines)
     note = NoteContext(rel, path, source, fm, summary, ruleset.tables, root, vault)
     body = source.lines[fm.body_start :]
-    tokens = parse_body(body, fm.body_start)
+    tokens, env = parse_body(body, fm.body_start)
+    note.references = env.get("references", {})
     collector = Collector(note, ruleset.needs)
     collector.start()
     failed: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -56,7 +57,8 @@ def markdown_parser() -> MarkdownIt:
     return md
 
 
-def parse_body(lines: list[str], line_offset: int) -> list[Token]:
-    """Tokens of the body ``lines`` (the lines after the front matter)."""
-    env = {"lines": lines, "line_offset": line_offset}
-    return markdown_parser().parse("\n".join(lines), env)
+def parse_body(lines: list[str], line_offset: int) -> tuple[list[Token], dict[str, Any]]:
+    """Tokens of the body ``lines`` (the lines after the front matter), and markdown-it's
+    ``env`` (its ``references`` hold link reference definitions, which leave no token)."""
+    env: dict[str, Any] = {"lines": lines, "line_offset": line_offset}
+    return markdown_parser().parse("\n".join(lines), env), env

@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING, ClassVar
 
-from notecheck.citation import CitedTime, canonical_citation, format_time, parse_video_url
+from notecheck.citation import CitedTime, canonical_citation, format_time, parse_citation, parse_video_url
 from notecheck.metadata import MetadataIndex
 from notecheck.model import Edit, Fix, Span
 from notecheck.registry import Option, Rule, register
@@ -77,6 +77,22 @@ class InvalidTimestamp(_TimestampRule):
         for time in token.meta["times"]:
             if time.seconds is None:
                 note.report(self, _time_span(token, time), f"invalid citation time: {time.problem}")
+
+    def check_note(self, note: NoteContext) -> None:
+        """``[00:07]: word`` at the start of a line is a Markdown link reference definition:
+        the citation vanishes from the rendered note."""
+        for label, reference in note.references.items():
+            if parse_citation(label) is None or not reference.get("map"):
+                continue
+            line = reference["map"][0] + note.front_matter.body_start + 1
+            text = note.source.lines[line - 1]
+            column = text.find("[") + 1
+            end = text.find("]:", column) + 3 if "]:" in text else column + 1
+            note.report(
+                self,
+                Span(line, column, line, end),
+                f"citation [{label}] followed by ':' is read as a link reference definition and vanishes",
+            )
 
 
 @register
