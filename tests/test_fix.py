@@ -19,12 +19,20 @@ FIXED = "See [[topic|Topic]] and [[topic]] at [00:07:05].\n"
 
 
 def test_fix_keeps_crlf_bom_and_mode(tmp_path: Path) -> None:
-    raw = ("\ufeff---\r\ntitle: T\r\n---\r\n" + SPACED.replace("\n", "\r\n") + "last line without newline").encode()
+    raw = (
+        "\ufeff---\r\ntitle: T\r\nvideoId: abcdefghijk\r\n---\r\n"
+        + SPACED.replace("\n", "\r\n")
+        + "last line without newline"
+    ).encode()
     write_vault(tmp_path, {"n.md": raw, "topic.md": "# Topic\n"})
     os.chmod(tmp_path / "n.md", 0o640)
     result = check(tmp_path, fix=True)
     assert result.fixed == 3 and result.findings == []
-    expected = ("\ufeff---\r\ntitle: T\r\n---\r\n" + FIXED.replace("\n", "\r\n") + "last line without newline").encode()
+    expected = (
+        "\ufeff---\r\ntitle: T\r\nvideoId: abcdefghijk\r\n---\r\n"
+        + FIXED.replace("\n", "\r\n")
+        + "last line without newline"
+    ).encode()
     assert (tmp_path / "n.md").read_bytes() == expected
     assert stat.S_IMODE((tmp_path / "n.md").stat().st_mode) == 0o640
     assert not [p for p in tmp_path.iterdir() if "notecheck-tmp" in p.name]
@@ -146,10 +154,10 @@ def test_fix_properties(raw: bytes) -> None:
 
 
 def test_findings_point_at_their_text(tmp_path: Path) -> None:
-    text = "x [[ a ]] y [7:05] z [[]] [00:4:75]\n"
+    text = "---\ntitle: T\nvideoId: abcdefghijk\n---\nx [[ a ]] y [7:05] z [[]] [00:4:75]\n"
     write_vault(tmp_path, {"n.md": text})
     found = check(tmp_path).findings
-    line = text.splitlines()[0]
+    line = text.splitlines()[4]
     pieces = {f.code: line[f.span.column - 1 : f.span.end_column - 1] for f in found}
     assert pieces == {"NC104": "[[ a ]]", "NC201": "[7:05]", "NC107": "[[]]", "NC202": "00:4:75"}
-    assert places(found)[0] == ("n.md", 1, 3, "NC104")
+    assert places(found)[0] == ("n.md", 5, 3, "NC104")

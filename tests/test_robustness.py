@@ -14,8 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 FUZZ_EXAMPLES = int(os.environ.get("NOTECHECK_FUZZ_EXAMPLES", "150"))
-NOTE = "---\ntitle: T\n---\n" + "".join(f"Line {i} [[topic | Topic]] and [[ topic ]] [7:05].\n" for i in range(40))
-FIXED = "---\ntitle: T\n---\n" + "".join(f"Line {i} [[topic|Topic]] and [[topic]] [00:07:05].\n" for i in range(40))
+NOTE = "---\ntitle: T\nvideoId: abcdefghijk\n---\n" + "".join(
+    f"Line {i} [[topic | Topic]] and [[ topic ]] [7:05].\n" for i in range(40)
+)
+FIXED = "---\ntitle: T\nvideoId: abcdefghijk\n---\n" + "".join(
+    f"Line {i} [[topic|Topic]] and [[topic]] [00:07:05].\n" for i in range(40)
+)
 
 
 def test_two_fix_processes_at_once_leave_every_file_untouched_or_fully_fixed(tmp_path: Path) -> None:

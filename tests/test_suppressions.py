@@ -23,8 +23,8 @@ def test_disable_enable_range_and_all_codes(tmp_path: Path) -> None:
 
 
 def test_disable_file_with_a_prefix(tmp_path: Path) -> None:
-    text = "[[]] [[ a ]] [7:05]\n\n<!-- notecheck-disable-file NC1 -->\n"
-    assert run(tmp_path, text) == [("n.md", 1, 14, "NC201")]
+    text = "---\ntitle: T\nvideoId: abcdefghijk\n---\n[[]] [[ a ]] [7:05]\n\n<!-- notecheck-disable-file NC1 -->\n"
+    assert run(tmp_path, text) == [("n.md", 5, 14, "NC201")]
 
 
 def test_unknown_code_is_nc003(tmp_path: Path) -> None:

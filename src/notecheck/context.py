@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +41,7 @@ class NoteContext:
     in_table: bool = False
     in_table_row: Token | None = None
 
-    @property
+    @cached_property
     def is_video_note(self) -> bool:
         from notecheck.video import is_video_note
 

@@ -50,6 +50,8 @@ class TimestampFormat(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
+        if not note.is_video_note:
+            return  # a time means something only against a video
         start, end = token.meta["start"], token.meta["bracket_end"]
         if _CANONICAL.fullmatch(token.content, 0, end - start):
             return
@@ -74,6 +76,8 @@ class InvalidTimestamp(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
+        if not note.is_video_note:
+            return  # a time means something only against a video
         for time in token.meta["times"]:
             if time.seconds is None:
                 note.report(self, _time_span(token, time), f"invalid citation time: {time.problem}")
@@ -81,6 +85,8 @@ class InvalidTimestamp(_TimestampRule):
     def check_note(self, note: NoteContext) -> None:
         """``[00:07]: word`` at the start of a line is a Markdown link reference definition:
         the citation vanishes from the rendered note."""
+        if not note.is_video_note:
+            return
         for label, reference in note.references.items():
             if parse_citation(label) is None or not reference.get("map"):
                 continue
@@ -135,6 +141,8 @@ class TimestampOrder(_TimestampRule):
     tokens = frozenset({"timestamp", "heading_open"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
+        if not note.is_video_note:
+            return  # a time means something only against a video
         mode = self.settings["order"]
         state = note.state.setdefault(self.code, {"last": None})
         if token.type == "heading_open":
@@ -200,6 +208,8 @@ class TimestampLinkMismatch(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
+        if not note.is_video_note:
+            return  # a time means something only against a video
         url = token.meta["url"]
         times = token.meta["times"]
         if not url or not times or times[0].seconds is None:
