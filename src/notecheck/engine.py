@@ -81,7 +81,14 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
     note.references = env.get("references", {})
     collector = Collector(note, ruleset.needs)
     collector.start()
-    failed: set[str] = set()
+    failed: set[str] = set()  # rules that raised, or that do not apply to this note
+    for rule in ruleset.rules:
+        try:
+            if not rule.applies(note):
+                failed.add(rule.code)
+        except Exception as err:
+            failed.add(rule.code)
+            note.findings.append(_rule_failed(rule, err, rel))
     for token in _walk(tokens, note):
         collector.on_token(token)
         for rule in ruleset.by_token.get(token.type, ()):

@@ -60,6 +60,10 @@ class Rule:
         """Raise ConfigError when the settings cannot work in this vault (a missing file, say)."""
 
     # Phase 1: one note.
+    def applies(self, note: NoteContext) -> bool:
+        """Whether phase 1 runs this rule on this note at all (asked once, after front matter)."""
+        return True
+
     def check_token(self, token: Token, note: NoteContext) -> None:
         """Called for every token whose type is in ``tokens``."""
 

@@ -224,13 +224,7 @@ class VaultRun:
                 # again (another process may have changed it) and check it again.
                 fresh = analyze_path(self.root, rel, self.ruleset, self.vault)
                 if fresh.source is not None:
-                    self.vault.remember(fresh.summary)
-                    findings = finalize(
-                        fresh.summary,
-                        fresh.summary.findings + vault_phase([fresh.summary], self.vault, self.ruleset),
-                        self.ruleset,
-                    )
-                    findings = self._fix(rel, fresh, findings)
+                    findings = self._fix(rel, fresh, self._recheck(fresh.summary))
             counts = (len(analysis.summary.links), len(analysis.summary.citations))
             collected.append((rel, counts, findings))
             self._count(counts)
@@ -251,9 +245,16 @@ class VaultRun:
             Finding(display, f.span, f.code, f.name, f.severity, f.message, f.fix) for f in findings
         )
 
+    def _recheck(self, summary: NoteSummary) -> list[Finding]:
+        """Both phases for one note whose text changed (or was read again)."""
+        from notecheck.engine import finalize, vault_phase
+
+        self.vault.remember(summary)
+        return finalize(summary, summary.findings + vault_phase([summary], self.vault, self.ruleset), self.ruleset)
+
     def _fix(self, rel: str, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
         """Fix, re-parse and re-check until nothing changes; return what remains."""
-        from notecheck.engine import analyze_text, finalize, vault_phase
+        from notecheck.engine import analyze_text
         from notecheck.fixer import FileChanged, applicable, apply_fixes, write_atomically
         from notecheck.source import encode
 
@@ -271,12 +272,7 @@ class VaultRun:
             self.result.fixed += applied
             raw = encode(text, current.source.bom)
             current = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
-            self.vault.remember(current.summary)
-            findings = finalize(
-                current.summary,
-                current.summary.findings + vault_phase([current.summary], self.vault, self.ruleset),
-                self.ruleset,
-            )
+            findings = self._recheck(current.summary)
         else:
             self.result.warnings.append(
                 f"{_display(self.root / rel)}: fixes did not converge after {MAX_FIX_PASSES} passes"

@@ -30,6 +30,11 @@ def _time_span(token: Token, time: CitedTime) -> Span:
 
 class _TimestampRule(Rule):
     family = "timestamps"
+
+    def applies(self, note: NoteContext) -> bool:
+        """A time means something only against a video: elsewhere [1:2] is a ratio or a slice."""
+        return note.is_video_note
+
     options: ClassVar[dict[str, Option]] = {
         "order": Option(
             "note",
@@ -50,8 +55,6 @@ class TimestampFormat(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        if not note.is_video_note:
-            return  # a time means something only against a video
         start, end = token.meta["start"], token.meta["bracket_end"]
         if _CANONICAL.fullmatch(token.content, 0, end - start):
             return
@@ -76,8 +79,6 @@ class InvalidTimestamp(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        if not note.is_video_note:
-            return  # a time means something only against a video
         for time in token.meta["times"]:
             if time.seconds is None:
                 note.report(self, _time_span(token, time), f"invalid citation time: {time.problem}")
@@ -85,8 +86,6 @@ class InvalidTimestamp(_TimestampRule):
     def check_note(self, note: NoteContext) -> None:
         """``[00:07]: word`` at the start of a line is a Markdown link reference definition:
         the citation vanishes from the rendered note."""
-        if not note.is_video_note:
-            return
         for label, reference in note.references.items():
             if parse_citation(label) is None or not reference.get("map"):
                 continue
@@ -141,8 +140,6 @@ class TimestampOrder(_TimestampRule):
     tokens = frozenset({"timestamp", "heading_open"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        if not note.is_video_note:
-            return  # a time means something only against a video
         mode = self.settings["order"]
         state = note.state.setdefault(self.code, {"last": None})
         if token.type == "heading_open":
@@ -186,7 +183,7 @@ class UncitedParagraph(_TimestampRule):
         block = note.block
         if block is None or block.type != "paragraph_open" or block.level != 0 or note.in_table:
             return
-        if not note.is_video_note or token.map is None:
+        if token.map is None:
             return
         if any(child.type == "timestamp" for child in token.children or ()):
             return
@@ -208,8 +205,6 @@ class TimestampLinkMismatch(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        if not note.is_video_note:
-            return  # a time means something only against a video
         url = token.meta["url"]
         times = token.meta["times"]
         if not url or not times or times[0].seconds is None:
