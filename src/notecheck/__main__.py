@@ -1,5 +1,5 @@
 """Allow ``python -m notecheck``."""
 
-from notecheck.cli import main
+from notecheck.cli import entry_point
 
-raise SystemExit(main())
+entry_point()

@@ -204,60 +204,83 @@ def _amount(text: str) -> int | None:
     return NUMBER_WORDS.get(text)
 
 
-_MAYBE_DATE = re.compile(
-    r"\d|(?i:\b(?:later|earlier|afterwards?|after|before|previously|following|next|previous|preceding|prior|century)\b)"
-)
-# Cheap test of a whole paragraph (citations such as [00:01:02] hold no four-digit number).
-_DATED_DIGITS = re.compile(
-    r"\d{4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-)
-_RELATIVE_WORDS = (
-    "later",
-    "earlier",
-    "after",
-    "before",
-    "previous",
-    "following",
-    "next",
-    "preceding",
-    "prior",
-    "entury",
-)
-
-
 def maybe_dated(text: str) -> bool:
-    """Could this paragraph hold a date? Substring tests first: they cost next to nothing."""
+    """Could this paragraph hold a date? A coarser form of the tests ``find_mentions`` starts
+    with: a paragraph's citations are full of digits, so only the cheapest searches run here."""
+    if _FOUR_DIGITS.search(text) is not None:
+        return True
+    if _DIGIT.search(text) is not None and _HINT_SEARCHES["month"].search(text) is not None:
+        return True
     lower = text.lower()
-    return any(word in lower for word in _RELATIVE_WORDS) or _DATED_DIGITS.search(text) is not None
+    return "entury" in lower or (
+        _UNITS.search(lower) is not None and (_DIRECTIONS.search(lower) is not None or _WHICH.search(lower) is not None)
+    )
 
 
 _DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _WORD = re.compile(r"\w+")
-_HINTS = re.compile(
-    r"(?P<digit>\d+)|(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
-    r"|(?P<season>(?i:spring|summer|autumn|fall|winter))|(?P<century>entury)"
-    r"|(?P<relative>(?i:\b(?:later|earlier|afterwards?|after|before|previously|following|next|previous|preceding|prior)\b))"
-)
+# Each hint is one search whose pattern starts with a literal or a character class,
+# which the regex engine scans at C speed.
+_HINT_SEARCHES = {
+    "iso": re.compile(r"\d{4}-\d\d-\d\d"),
+    "decade": re.compile(r"\d{3}0s"),
+    "month": re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+}
+_UNITS = re.compile(r"day|week|month|year|decade")  # searched in lower case, as are the next ones
+_DIRECTIONS = re.compile(r"later|earlier|after|before|previously")
+_WHICH = re.compile(r"following|next|previous|preceding|prior")
+_SEASONS = re.compile(r"spring|summer|autumn|fall|winter")
 # Which hints a pattern needs before it is worth running (all of them must be present).
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("digit",), "mdy": ("digit", "month"), "dmy": ("digit", "month"), "md": ("digit", "month"),
-    "dm": ("digit", "month"), "my": ("digit", "month"), "season": ("digit", "season"), "century": ("century",),
-    "decade": ("digit",), "year": ("digit",), "relative": ("relative",), "vague": ("relative",),
-    "next": ("relative",),
+    "iso": ("iso",), "mdy": ("year", "month"), "dmy": ("year", "month"), "md": ("digit", "month"),
+    "dm": ("digit", "month"), "my": ("year", "month"), "season": ("year", "season"), "century": ("century",),
+    "decade": ("decade",), "year": ("year",), "relative": ("unit", "direction"), "vague": ("unit", "direction"),
+    "next": ("unit", "which"),
 }  # fmt: skip
+
+
+def _hints(text: str) -> set[str]:
+    """What a sentence holds that some pattern needs; each pattern then runs only where all
+    its hints are present (most sentences hold no date, and most patterns fit none)."""
+    hints: set[str] = set()
+    if _DIGIT.search(text) is not None:
+        hints.add("digit")
+        if _FOUR_DIGITS.search(text) is not None:
+            hints.add("year")
+            hints.update(name for name, search in _HINT_SEARCHES.items() if search.search(text) is not None)
+        elif _HINT_SEARCHES["month"].search(text) is not None:
+            hints.add("month")
+    lower = text.lower()
+    if "entury" in lower:
+        hints.add("century")
+    if _UNITS.search(lower) is not None:
+        hints.add("unit")
+        if _DIRECTIONS.search(lower) is not None:
+            hints.add("direction")
+        if _WHICH.search(lower) is not None:
+            hints.add("which")
+    if "year" in hints and _SEASONS.search(lower) is not None:
+        hints.add("season")
+    return hints
+
+
+_PATTERN_NEEDS = [(kind, pattern, frozenset(_NEEDS[kind])) for kind, pattern in PATTERNS]
+
+
+def _runnable(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns worth running on ``text``, in PATTERNS order."""
+    hints = _hints(text)
+    if not hints:
+        return []
+    return [(kind, pattern) for kind, pattern, needs in _PATTERN_NEEDS if needs <= hints]
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every temporal expression in ``text``, left to right, without overlaps."""
-    if _MAYBE_DATE.search(text) is None:  # most sentences: no digit and no relative word
-        return []
-    hints = {match.lastgroup for match in _HINTS.finditer(text)}
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
-    for kind, pattern in PATTERNS:
-        if not hints.issuperset(_NEEDS[kind]):
-            continue
+    for kind, pattern in _runnable(text):
         for match in pattern.finditer(text):
             start, end = match.span()
             if kind == "year":

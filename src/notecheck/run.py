@@ -95,6 +95,7 @@ def run(options: RunOptions) -> RunResult:
         return _run(options)
     finally:
         if collecting:
+            gc.freeze()  # the run's objects live until exit: keep later collections off them
             gc.enable()
 
 
