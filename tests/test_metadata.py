@@ -124,3 +124,25 @@ def test_transcript_bound_has_grace(tmp_path: Path) -> None:
 def test_parse_duration_forms() -> None:
     assert parse_duration(90) == 90 and parse_duration("1:30") == 90 and parse_duration("1:00:30") == 3630
     assert parse_duration("1:75") is None and parse_duration(True) is None and parse_duration("soon") is None
+
+
+def test_srt_reader_keeps_lines_through_crlf_multiline_cues_and_reports_bad_timing(tmp_path: Path) -> None:
+    srt = (
+        "1\r\n00:00:01,000 --> 00:00:04,500\r\nFirst <i>line</i>,\r\nsecond line.\r\n\r\n"
+        "2\r\n00:01:00,250 --> 00:01:02,000 X1:40\r\nMore.\r\n\r\n"
+        "3\r\n00:02:00,000 -> 00:02:03,000\r\nLost.\r\n\r\n"
+        "4\r\n01:00:00,000 --> 01:00:01,000\r\nLast.\r\n"
+    )
+    (tmp_path / "a.srt").write_bytes(srt.encode("utf-8-sig"))
+    transcript = read_transcript(tmp_path / "a.srt")
+    assert [(c.start, c.end, c.text, c.line) for c in transcript.cues] == [
+        (1.0, 4.5, "First line, second line.", 2),
+        (60.25, 62.0, "More.", 7),
+        (3600.0, 3601.0, "Last.", 15),
+    ]
+    assert transcript.problem == (11, "malformed SRT cue timing: 00:02:00,000 -> 00:02:03,000")
+
+    (tmp_path / "b.srt").write_text("1\n00:00:01,000 --> 00:00:0x,000\nBad.\n", encoding="utf-8")
+    broken = read_transcript(tmp_path / "b.srt")
+    assert broken.cues == [] and broken.problem is not None
+    assert broken.problem[0] == 2 and "malformed SRT cue timing" in broken.problem[1]

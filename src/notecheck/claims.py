@@ -10,14 +10,28 @@ from markdown_it.token import Token
 from notecheck.model import Span
 from notecheck.numbers import word_number, written_numbers
 from notecheck.positions import InlineMap
-from notecheck.prose import split_sentences
+from notecheck.prose import Sentence
 
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*(?=['’]s\b|\b)")
+# Both start with a literal or a class, which the regex engine scans for at C speed; the
+# word boundary in front of a name is a look-behind after its first letter (a leading \b
+# would make the engine try the pattern at every position).
+_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[-'][A-Z]?[a-z]+)*(?=['’]s\b|\b)")
+_TENS_WORD = re.compile(r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+
+
+def _maybe_number_words(lower: str) -> bool:
+    """A cheap test before the number-word pattern: substring tests first (measured fastest)."""
+    return ("ty" in lower and _TENS_WORD.search(lower) is not None) or any(
+        scale in lower for scale in ("hundred", "thousand", "million")
+    )
+
+
 _NUMBER_WORDS = re.compile(
     r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"(?:\s+(?:hundred|thousand|million))?|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|thousand|million))\b",
     re.IGNORECASE,
 )
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 _MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$")
 _COMMON_WORDS = """
 The A An In On At By For From To Of And But Or Nor So Yet As If When While After Before Since Until During
@@ -41,17 +55,15 @@ class Claim:
     times: tuple[int, ...]  # the cited seconds of its sentence
 
 
-def claims_of(token: Token, body_lines: list[str], line_offset: int) -> list[Claim]:
+def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> list[Claim]:
     """The checkable facts of every cited sentence of one paragraph."""
     times_at = {
         child.meta["start"]: tuple(t.seconds for t in child.meta["times"] if t.seconds is not None)
         for child in token.children or ()
         if child.type == "timestamp"
     }
-    if not times_at or token.map is None:
+    if not times_at:
         return []
-    sentences = split_sentences(token)
-    mapper: InlineMap | None = None
     claims: list[Claim] = []
     for sentence in sentences:
         end = sentence.start + len(sentence.text)
@@ -68,20 +80,17 @@ def claims_of(token: Token, body_lines: list[str], line_offset: int) -> list[Cla
             if sentence.text.rfind("(", 0, start) > sentence.text.rfind(")", 0, start):
                 continue  # in parentheses: a conversion or an aside, "(1,500 square miles)"
             found.append((start, stop, "number", raw, value))
-        for match in _NUMBER_WORDS.finditer(sentence.text):
-            value = word_number(match.group())
-            if value is not None:
-                found.append((match.start(), match.end(), "number", match.group(), value))
-        first_word = re.match(r"\W*(\w+)", sentence.text)
+        if _maybe_number_words(sentence.text.lower()):
+            for match in _NUMBER_WORDS.finditer(sentence.text):
+                value = word_number(match.group())
+                if value is not None:
+                    found.append((match.start(), match.end(), "number", match.group(), value))
+        first_word = _FIRST_WORD.match(sentence.text)
         for match in _NAME.finditer(sentence.text):
-            word = match.group()
-            if word in COMMON_CAPITALISED or (first_word and match.start() == first_word.start(1)):
+            word, start = match.group(), match.start()
+            if word in COMMON_CAPITALISED or (first_word and start == first_word.start(1)):
                 continue
             found.append((match.start(), match.end(), "name", word, None))
-        if not found:
-            continue
-        if mapper is None:
-            mapper = InlineMap(token.content, token.map[0], body_lines, line_offset)
         for start, stop, kind, raw, value in found:
             span = mapper.span(sentence.start + start, sentence.start + stop)
             claims.append(Claim(span, kind, raw, value, times))

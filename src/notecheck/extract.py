@@ -12,8 +12,11 @@ from markdown_it.token import Token
 
 from notecheck.claims import claims_of
 from notecheck.context import NoteContext
+from notecheck.dating import maybe_dated
 from notecheck.facts import FactCollector
 from notecheck.model import Span
+from notecheck.positions import InlineMap
+from notecheck.prose import split_sentences
 from notecheck.summary import Citation, Heading, LinkRef, Suppression
 from notecheck.wikilink import parse_wikilink
 
@@ -100,10 +103,7 @@ class Collector:
                 self._suppressions(range(token.map[0], token.map[1]))
             block = self.note.block
             if block is not None and block.type == "paragraph_open" and not self.note.in_table:
-                if "facts" in self.needs:
-                    self.facts.add_paragraph(token)
-                if "claims" in self.needs and "[" in token.content and "videoId" in self.summary.front_matter:
-                    self.summary.claims.extend(claims_of(token, self.body_lines, self.note.front_matter.body_start))
+                self._paragraph(token)
         elif kind == "html_block" and token.map:
             self._suppressions(range(token.map[0], token.map[1]))
         elif kind == "wikilink":
@@ -119,6 +119,24 @@ class Collector:
             self.summary.citations.append(
                 Citation(token.meta["span"], tuple(token.meta["times"]), token.meta["url"], self.note.section)
             )
+
+    def _paragraph(self, token: Token) -> None:
+        """Dated facts and checkable claims of a paragraph, from one split into sentences."""
+        content = token.content
+        if token.map is None or not content:
+            return
+        dated = "facts" in self.needs and maybe_dated(content)
+        cited = "claims" in self.needs and "[" in content and "videoId" in self.summary.front_matter
+        if not (dated or cited):
+            return  # most paragraphs: no date and nothing to check against a transcript
+        sentences = split_sentences(token)
+        mapper = token.meta.get("map") or InlineMap(
+            content, token.map[0], self.body_lines, self.note.front_matter.body_start
+        )
+        if dated:
+            self.facts.add_paragraph(token, sentences, mapper)
+        if cited:
+            self.summary.claims.extend(claims_of(token, sentences, mapper))
 
     def finish(self) -> None:
         self.summary.facts = self.facts.facts

@@ -16,12 +16,11 @@ from notecheck.dating import (
     day_when,
     describe,
     find_mentions,
-    maybe_dated,
     resolve_relative,
 )
 from notecheck.model import Span
 from notecheck.positions import InlineMap
-from notecheck.prose import FUTURE, split_sentences
+from notecheck.prose import FUTURE, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +55,12 @@ class FactCollector:
     def new_section(self) -> None:
         self.anchor = None
 
-    def add_paragraph(self, token: Token) -> None:
-        if token.map is None or not token.content or not maybe_dated(token.content):
-            return  # no year, no month with a day, no relative word: nothing to date
-        mapper: InlineMap | None = None
-        for sentence in split_sentences(token):
+    def add_paragraph(self, token: Token, sentences: list[Sentence], mapper: InlineMap) -> None:
+        """Dated facts of one paragraph, from its sentences (split once for every reader)."""
+        for sentence in sentences:
             mentions = find_mentions(sentence.text)
             if not mentions:
                 continue  # only sentences with dates are kept: the date rules read no others
-            if mapper is None:
-                mapper = InlineMap(token.content, token.map[0], self.body_lines, self.line_offset)
             index = len(self.sentences)
             line = mapper.position(sentence.start)[0]
             future = bool(FUTURE.search(sentence.text))

@@ -14,7 +14,11 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 NUMBER_WORDS = {**UNITS, **TENS, **SCALES}
 
-_WRITTEN = re.compile(r"(?<![\w.,])(\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.(\d+))?(?![\w])")
+# The look-behind comes after the first digit, so the pattern starts with a character class
+# the regex engine scans for at C speed (a pattern that starts with a look-behind is tried
+# at every position).
+_WRITTEN = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[, ]\d{3})+|\d*))(?:\.(\d+))?(?![\w])")
+_ANY_NUMBER = re.compile(r"\d|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
 _WORD = re.compile(r"[a-z]+|\d[\d,.]*")
 
 
@@ -30,7 +34,10 @@ def written_numbers(text: str) -> list[tuple[int, int, float]]:
 
 def spoken_values(text: str) -> set[float]:
     """Every value a transcript says, in digits or in words, with years read both ways."""
-    words = _WORD.findall(text.lower().replace("-", " "))
+    lower = text.lower()
+    if _ANY_NUMBER.search(lower) is None:
+        return set()  # most cues say no number at all
+    words = _WORD.findall(lower.replace("-", " "))
     values: set[float] = set()
     run: list[str] = []
     for word in [*words, "."]:

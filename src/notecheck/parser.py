@@ -39,6 +39,7 @@ def _attach_positions(state: StateCore) -> None:
                 continue
             if mapper is None:
                 mapper = InlineMap(token.content, first, lines, line_offset, cursor)
+                token.meta["map"] = mapper  # the date and claim readers map offsets with it too
             child.meta["span"] = mapper.span(child.meta["start"], child.meta["end"])
             child.meta["map"] = mapper
         if in_cell:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
 from notecheck.citation import format_time
@@ -36,23 +37,39 @@ class Transcript:
         self.problem = problem
         self.starts = [cue.start for cue in self.cues]
         self.longest = max((cue.end - cue.start for cue in self.cues), default=0.0)
-        self.values = [spoken_values(cue.text) for cue in self.cues]
-        self.words = {_stem(word) for word in {word for cue in self.cues for word in cue.text.lower().split()}}
-        self.prefixes = {word[:5] for word in self.words if len(word) >= 5}
+        self._values: list[set[float] | None] = [None] * len(self.cues)  # read when a claim asks
         self._names: dict[str, bool] = {}
+        self._windows: dict[tuple[float, float], set[float]] = {}
+
+    def _values_of(self, index: int) -> set[float]:
+        values = self._values[index]
+        if values is None:
+            values = self._values[index] = spoken_values(self.cues[index].text)
+        return values
+
+    @cached_property
+    def words(self) -> set[str]:
+        return {_stem(word) for word in {word for cue in self.cues for word in cue.text.lower().split()}}
+
+    @cached_property
+    def prefixes(self) -> set[str]:
+        return {word[:5] for word in self.words if len(word) >= 5}
 
     def values_between(self, start: float, end: float) -> set[float]:
+        if (start, end) in self._windows:  # the claims of one sentence share their windows
+            return self._windows[start, end]
         found: set[float] = set()
+        self._windows[start, end] = found
         first = bisect.bisect_left(self.starts, start - self.longest)
         last = bisect.bisect_right(self.starts, end)
         for index in range(first, last):
             if self.cues[index].end >= start:
-                found |= self.values[index]
+                found |= self._values_of(index)
         return found
 
     def first_saying(self, value: float) -> Cue | None:
-        for cue, values in zip(self.cues, self.values, strict=True):
-            if value in values:
+        for index, cue in enumerate(self.cues):
+            if value in self._values_of(index):
                 return cue
         return None
 
