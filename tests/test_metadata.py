@@ -146,3 +146,32 @@ def test_srt_reader_keeps_lines_through_crlf_multiline_cues_and_reports_bad_timi
     broken = read_transcript(tmp_path / "b.srt")
     assert broken.cues == [] and broken.problem is not None
     assert broken.problem[0] == 2 and "malformed SRT cue timing" in broken.problem[1]
+
+
+def test_transcripts_are_cached_until_their_file_changes(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    import notecheck.metadata as metadata
+
+    reads: list[str] = []
+    real = metadata.read_transcript
+
+    def counting(path: Path):
+        reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(metadata, "read_transcript", counting)
+    note = VIDEO.format(extra="").replace("[00:20:00]", "[00:25:00]")
+    write_vault(tmp_path, {"v.md": note, "Talk [abcdefghijk].srt": SRT, "w.md": "# w\n"})
+    first = check(tmp_path, select=["NC203", "NC207"])
+    assert reads == ["Talk [abcdefghijk].srt"]
+    (tmp_path / "w.md").write_text("# w changed\n", encoding="utf-8")  # the vault phase runs again
+    second = check(tmp_path, select=["NC203", "NC207"])
+    assert reads == ["Talk [abcdefghijk].srt"]  # ... from the cached cues
+    assert places(second.findings) == places(first.findings) == [("v.md", 5, 10, "NC203")]
+    transcript = tmp_path / "Talk [abcdefghijk].srt"
+    transcript.write_text(SRT.replace("00:19:59,900", "00:24:30,000"), encoding="utf-8")
+    os.utime(transcript, ns=(transcript.stat().st_mtime_ns + 10**9,) * 2)
+    third = check(tmp_path, select=["NC203", "NC207"])
+    assert reads == ["Talk [abcdefghijk].srt"] * 2  # changed: read again, and its new end counts
+    assert places(third.findings) == []

@@ -2,7 +2,8 @@
 
 One SQLite file in ``.notecheck_cache/`` at the vault root (with a ``.gitignore`` inside,
 so it is never committed). A row holds a note's file size, modification time, content
-hash and pickled NoteSummary (its findings and what the vault phase needs). A row is
+hash and pickled NoteSummary (its findings and what the vault phase needs); transcripts
+have rows of their own (their cues, under size and mtime). A row is
 trusted when size and mtime match, else when the content hash matches; otherwise the
 note is parsed again. The file name carries a fingerprint of notecheck's version and
 the effective configuration, so a change of either starts a new cache. A cache that
@@ -21,9 +22,16 @@ from typing import Any
 
 from notecheck import __version__
 from notecheck.summary import NoteSummary
+from notecheck.transcripts import Cue, Transcript
 
 CACHE_DIR = ".notecheck_cache"
-SCHEMA = 1
+SCHEMA = 2
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
+    "hash TEXT, video_id TEXT, summary BLOB)",
+    "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, result BLOB)",
+    "CREATE TABLE IF NOT EXISTS transcripts (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, cues BLOB)",
+)
 
 
 def _code_stamp() -> list[tuple[str, int, int]]:
@@ -52,6 +60,7 @@ class Cache:
         self.root = root
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, int, int, str, str | None, bytes]] = []
+        self._transcripts: list[tuple[str, int, int, bytes]] = []
         directory = root / CACHE_DIR
         try:
             directory.mkdir(exist_ok=True)
@@ -66,22 +75,17 @@ class Cache:
     def _open(path: Path) -> sqlite3.Connection:
         try:
             db = sqlite3.connect(path, timeout=5)
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
-                "hash TEXT, video_id TEXT, summary BLOB)"
-            )
-            db.execute("CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, result BLOB)")
+            for table in _TABLES:
+                db.execute(table)
             db.execute("SELECT rel, size, mtime, hash, video_id, summary FROM notes LIMIT 1").fetchall()
             db.execute("SELECT key, result FROM runs LIMIT 1").fetchall()
+            db.execute("SELECT rel, size, mtime, cues FROM transcripts LIMIT 1").fetchall()
             return db
         except sqlite3.DatabaseError:
             path.unlink(missing_ok=True)  # corrupt or foreign: start again
             db = sqlite3.connect(path, timeout=5)
-            db.execute(
-                "CREATE TABLE notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
-                "hash TEXT, video_id TEXT, summary BLOB)"
-            )
-            db.execute("CREATE TABLE runs (key TEXT PRIMARY KEY, result BLOB)")
+            for table in _TABLES:
+                db.execute(table)
             return db
 
     @property
@@ -137,6 +141,24 @@ class Cache:
             return
         self._pending.append((summary.rel, stat.st_size, stat.st_mtime_ns, digest, summary.video_id, blob))
 
+    def transcript(self, rel: str, stat: os.stat_result) -> Transcript | None:
+        """A transcript read in an earlier run, when its file's size and mtime are unchanged."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT size, mtime, cues FROM transcripts WHERE rel = ?", (rel,)).fetchone()
+            if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
+                return None
+            cues, problem = pickle.loads(row[2])
+            return Transcript([Cue(*cue) for cue in cues], None if problem is None else tuple(problem))
+        except Exception:  # a damaged row: read the file again
+            return None
+
+    def store_transcript(self, rel: str, stat: os.stat_result, transcript: Transcript) -> None:
+        cues = [(cue.start, cue.end, cue.text, cue.line) for cue in transcript.cues]
+        blob = pickle.dumps((cues, transcript.problem), protocol=pickle.HIGHEST_PROTOCOL)
+        self._transcripts.append((rel, stat.st_size, stat.st_mtime_ns, blob))
+
     def run_result(self, key: str) -> Any:
         """What a run over exactly the same files and configuration reported, or None."""
         if self._db is None:
@@ -161,6 +183,7 @@ class Cache:
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+                self._db.executemany("INSERT OR REPLACE INTO transcripts VALUES (?, ?, ?, ?)", self._transcripts)
                 if self._run is not None:
                     self._db.execute("DELETE FROM runs")  # keep only the latest run
                     self._db.execute("INSERT INTO runs VALUES (?, ?)", self._run)

@@ -99,10 +99,27 @@ class MetadataIndex:
             self.info.setdefault(data["id"], (rel, data))
 
     def transcript(self, rel: str) -> Transcript:
-        """A transcript file, read once per run whichever rule asks first."""
+        """A transcript file, read once per run whichever rule asks first, and kept in the
+        cache (when the run has one) for the next run while the file is unchanged."""
         if rel not in self._read:
-            self._read[rel] = read_transcript(self.vault.root / rel)
+            self._read[rel] = self._load(rel)
         return self._read[rel]
+
+    def _load(self, rel: str) -> Transcript:
+        path = self.vault.root / rel
+        cache = self.vault.shared.get("cache")
+        try:
+            stat = path.stat()
+        except OSError:
+            stat = None
+        if cache is not None and stat is not None:
+            cached = cache.transcript(rel, stat)
+            if cached is not None:
+                return cached
+        transcript = read_transcript(path)
+        if cache is not None and stat is not None:
+            cache.store_transcript(rel, stat, transcript)
+        return transcript
 
     def for_note(self, front_matter: dict[str, Any]) -> VideoMetadata:
         keys = ("videoId", "duration", "uploadDate", "upload_date")

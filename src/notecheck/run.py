@@ -139,6 +139,8 @@ class VaultRun:
             self.cache_key = fingerprint(self.ruleset.enabled, tables)
             cache = Cache(root, self.cache_key)
         self.cache = cache if cache is not None and cache.enabled else None
+        if self.cache is not None:
+            self.vault.shared["cache"] = self.cache  # transcripts are cached beside the notes
         from notecheck.phase1 import Phase1, default_jobs
 
         self.phase1 = Phase1(root, self.ruleset, self.cache, options.jobs or default_jobs())
