@@ -75,3 +75,9 @@ def test_command_line_overrides_the_file(tmp_path: Path) -> None:
     assert [c for *_, c in places(check(tmp_path).findings)] == ["NC104", "NC107"]
     assert [c for *_, c in places(check(tmp_path, select=["NC2"]).findings)] == ["NC201"]
     assert [c for *_, c in places(check(tmp_path, ignore=["NC107"]).findings)] == ["NC104"]
+
+
+def test_the_semantic_mode_that_is_not_built_is_refused_not_ignored() -> None:
+    assert from_mapping({"citations": {"semantic": False}}, None).table("citations")["semantic"] is False
+    with pytest.raises(ConfigError, match=r"semantic.*embedding mode is not built"):
+        from_mapping({"citations": {"semantic": True}}, Path("x.toml"))

@@ -146,14 +146,15 @@ def vault_phase(summaries: list[NoteSummary], vault: Vault, ruleset: RuleSet) ->
     """Phase 2: rules that need other notes. Returns findings for the given notes only."""
     report = VaultReporter()
     checked = {summary.rel for summary in summaries}
-    for rule in ruleset.rules:
-        for summary in summaries:
-            if not summary.readable:
-                continue
+    for summary in summaries:  # note by note: what a note's rules read (its transcript) is read once
+        if not summary.readable:
+            continue
+        for rule in ruleset.rules:
             try:
                 rule.check_in_vault(summary, vault, report)
             except Exception as err:
                 report.findings.append(_rule_failed(rule, err, summary.rel))
+    for rule in ruleset.rules:
         try:
             rule.check_vault(summaries, vault, report)
         except Exception as err:

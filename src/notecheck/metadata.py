@@ -24,6 +24,7 @@ from notecheck.vault import Vault
 _ID_IN_NAME = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{11}(?![A-Za-z0-9_-])")
 _CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
 TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".json")
+KEEP_TRANSCRIPTS = 8
 
 
 @dataclass(frozen=True)
@@ -99,11 +100,17 @@ class MetadataIndex:
             self.info.setdefault(data["id"], (rel, data))
 
     def transcript(self, rel: str) -> Transcript:
-        """A transcript file, read once per run whichever rule asks first, and kept in the
-        cache (when the run has one) for the next run while the file is unchanged."""
-        if rel not in self._read:
-            self._read[rel] = self._load(rel)
-        return self._read[rel]
+        """A transcript file, read once per run while the rules look at the notes of its
+        video, and kept in the cache (when the run has one) for the next run while the
+        file is unchanged. Only the last few stay in memory: a vault of 10,000 transcripts
+        held them all (a gigabyte)."""
+        transcript = self._read.pop(rel, None)
+        if transcript is None:
+            transcript = self._load(rel)
+        self._read[rel] = transcript  # most recent last
+        while len(self._read) > KEEP_TRANSCRIPTS:
+            del self._read[next(iter(self._read))]
+        return transcript
 
     def _load(self, rel: str) -> Transcript:
         path = self.vault.root / rel

@@ -111,7 +111,13 @@ class UnsupportedCitation(Rule):
             _window,
             "[seconds before, seconds after], e.g. [-15, 45]",
             "NC207: where around a cited time the transcript must say the sentence's facts.",
-        )
+        ),
+        "semantic": Option(
+            False,
+            lambda value: value is False,
+            "false (the embedding mode is not built; see 'notecheck explain NC207')",
+            "NC207: compare sentences by embeddings; not available, so only false is accepted.",
+        ),
     }
 
     @classmethod
@@ -158,13 +164,15 @@ class UnsupportedCitation(Rule):
 
 
 def _transcript(vault: Vault, video_id: str) -> Transcript | None:
-    cache = vault.shared.setdefault("transcripts", {})
-    if video_id not in cache:
-        cache[video_id] = None
+    """The transcript of a video, kept while the notes of that video are checked."""
+    kept: dict[str, Transcript | None] = vault.shared.setdefault("transcripts", {})
+    if video_id not in kept:
+        kept.clear()  # the engine checks one note at a time: earlier videos are done
+        kept[video_id] = None
         index = MetadataIndex.of(vault)
         for rel in index.transcripts.get(video_id, ()):
             read = index.transcript(rel)
             if read.cues or read.problem:
-                cache[video_id] = Transcript(read.cues, rel, read.problem)
+                kept[video_id] = Transcript(read.cues, rel, read.problem)
                 break
-    return cache[video_id]
+    return kept[video_id]
