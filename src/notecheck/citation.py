@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from notecheck.model import fast_pickle
+
 # A bracket whose text is made only of times and separators looks like a citation.
 CITATION_LIKE = re.compile(r"\s*\d+(?:[:.]\d+)*(?:\s*[,;]\s*\d+(?:[:.]\d+)*)*\s*")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
@@ -14,6 +16,7 @@ _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
 _VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class CitedTime:
     text: str  # as written, stripped
@@ -79,6 +82,7 @@ def parse_duration_param(value: str) -> int | None:
     return hours * 3600 + minutes * 60 + seconds
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class VideoLink:
     video_id: str | None

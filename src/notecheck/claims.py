@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from notecheck.model import Span
+from notecheck.model import Span, fast_pickle
 from notecheck.numbers import word_number, written_numbers
 from notecheck.positions import InlineMap
 from notecheck.prose import Sentence
@@ -46,6 +46,7 @@ Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Fall Winter Mr Mr
 COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Claim:
     span: Span

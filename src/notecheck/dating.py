@@ -22,6 +22,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from notecheck.model import fast_pickle
+
 MONTHS = {
     name: index
     for index, names in enumerate(
@@ -120,6 +122,7 @@ TOLERANCE_DAYS = {"day": 1, "week": 3, "month": 15, "year": 183, "decade": 3 * 3
 ANCHORING = ("day", "month", "season", "year")
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class When:
     start: dt.date
@@ -131,6 +134,7 @@ class When:
         return self.start - pad <= other.end and other.start <= self.end + pad
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One temporal expression found in a sentence."""

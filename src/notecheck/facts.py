@@ -18,11 +18,12 @@ from notecheck.dating import (
     find_mentions,
     resolve_relative,
 )
-from notecheck.model import Span
+from notecheck.model import Span, fast_pickle
 from notecheck.positions import InlineMap
 from notecheck.prose import FUTURE, Sentence
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class DatedFact:
     span: Span
@@ -33,6 +34,7 @@ class DatedFact:
     anchor: When | None = None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SentenceInfo:
     cited: bool

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+import operator
+from dataclasses import dataclass, field, fields
+from typing import Literal, TypeVar
+
+T = TypeVar("T")
 
 Severity = Literal["error", "warning"]
 Applicability = Literal["safe", "unsafe"]
 
 
+def fast_pickle(cls: type[T]) -> type[T]:
+    """Pickle a frozen slots dataclass as a call of its constructor.
+
+    dataclasses' own ``__setstate__`` for slots classes calls ``fields()`` for every object
+    it loads: reading a warm run's 28,000 findings back from the cache spent half the
+    run there. Summaries and findings travel by pickle (cache, worker processes)."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    get = operator.attrgetter(*names)
+    if len(names) == 1:
+        cls.__reduce__ = lambda self: (cls, (get(self),))  # type: ignore[method-assign,assignment]
+    else:
+        cls.__reduce__ = lambda self: (cls, get(self))  # type: ignore[method-assign,assignment]
+    return cls
+
+
+@fast_pickle
 @dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A range of text in the original file: 1-based lines and columns, end exclusive."""
@@ -23,6 +42,7 @@ class Span:
         return cls(line, column, line, column)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text of ``span`` with ``content``."""
@@ -40,6 +60,7 @@ class Edit:
         }
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Fix:
     """Edits that together repair one finding."""
@@ -54,6 +75,7 @@ class Fix:
         }
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Finding:
     path: str

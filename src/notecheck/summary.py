@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from notecheck.citation import CitedTime
-from notecheck.model import Finding, Span
+from notecheck.model import Finding, Span, fast_pickle
 from notecheck.wikilink import WikiLink
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Heading:
     level: int
@@ -21,6 +22,7 @@ class Heading:
     parents: tuple[str, ...]  # texts of enclosing headings, outermost first
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class LinkRef:
     link: WikiLink
@@ -31,6 +33,7 @@ class LinkRef:
     sentence: int | None = None  # index into NoteSummary.sentences
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Citation:
     span: Span
@@ -39,6 +42,7 @@ class Citation:
     section: int  # index of the heading section (0 before the first heading)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Suppression:
     kind: str  # "next-line", "disable", "enable", "file"

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from notecheck.model import fast_pickle
+
 _PIPE = re.compile(r"\\?\|")
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class WikiLink:
     raw_target: str  # the text before '#' and '|', unstripped
