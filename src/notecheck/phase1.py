@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,6 +100,8 @@ class Phase1:
         results: dict[str, Analysis] = {}
         config = self.ruleset.config
         chunk = max(1, min(64, len(rels) // (self.jobs * 8)))
+        from concurrent.futures import ProcessPoolExecutor  # not needed by warm or small runs
+
         with ProcessPoolExecutor(
             max_workers=self.jobs,
             initializer=_start_worker,
