@@ -1,5 +1,5 @@
 """Allow ``python -m notecheck``."""
 
-from notecheck.cli import entry_point
+from notecheck.cli import main
 
-entry_point()
+raise SystemExit(main())

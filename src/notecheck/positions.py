@@ -46,6 +46,9 @@ class InlineMap:
         return line, column + within + 1
 
     def span(self, start: int, end: int) -> Span:
+        if len(self._places) == 1 and not self._places[0][2]:  # one line, the common case
+            line, column, _ = self._places[0]
+            return Span(line, column + start + 1, line, column + max(start, end) + 1)
         line, column = self.position(start)
         if end > start:
             end_line, end_column = self.position(end - 1)

@@ -75,10 +75,10 @@ class Transcript:
 
     def says_name(self, name: str) -> bool:
         """Said as written, or close to it: automatic captions misspell names ("bibalov")."""
-        stem = _stem(name.lower())
-        if stem not in self._names:
-            self._names[stem] = self._says(stem)
-        return self._names[stem]
+        said = self._names.get(name)  # by the name as written first: a note repeats its names
+        if said is None:
+            said = self._names[name] = self._says(_stem(name.lower()))
+        return said
 
     def _says(self, stem: str) -> bool:
         from rapidfuzz import fuzz, process
