@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 _TIMING = re.compile(r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$")
 _ARROW = re.compile(r"\s*[\d:.,]+\s*-+>")  # "00:01,000 -> 00:02,000": meant as a timing line
@@ -37,8 +36,9 @@ class Transcript:
         self.problem = problem
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
+    """One cue (a tuple: a transcript has hundreds, a vault hundreds of thousands)."""
+
     start: float
     end: float
     text: str
@@ -46,11 +46,10 @@ class Cue:
 
 
 def _seconds(stamp: str) -> float:
-    parts = stamp.replace(",", ".").split(":")
-    value = 0.0
-    for part in parts:
-        value = value * 60 + float(part)
-    return value
+    """Seconds of ``[H:]MM:SS.mmm`` (or ``,mmm``), as matched by ``_TIMING``."""
+    rest, _, seconds = stamp.rpartition(":")
+    hours, _, minutes = rest.rpartition(":")
+    return (int(hours) * 3600 if hours else 0) + int(minutes) * 60 + float(seconds.replace(",", "."))
 
 
 def read_transcript(path: Path) -> Transcript:
@@ -88,10 +87,11 @@ def _vtt_cues(text: str) -> Transcript:
     lines = text.splitlines()
     index = 0
     while index < len(lines):
-        match = _TIMING.match(lines[index])
+        line = lines[index]
+        match = _TIMING.match(line) if "-->" in line else None  # most lines are words: no regex
         if not match:
-            if problem is None and ("-->" in lines[index] or _ARROW.match(lines[index])):
-                problem = (index + 1, f"malformed cue timing: {lines[index].strip()[:60]}")
+            if problem is None and ("-->" in line or ("->" in line and _ARROW.match(line))):
+                problem = (index + 1, f"malformed cue timing: {line.strip()[:60]}")
             index += 1
             continue
         body: list[str] = []
