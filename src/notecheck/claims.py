@@ -61,17 +61,17 @@ class Claim(NamedTuple):
 
 def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> list[Claim]:
     """The checkable facts of every cited sentence of one paragraph."""
-    times_at = {
-        child.meta["start"]: tuple(t.seconds for t in child.meta["times"] if t.seconds is not None)
+    cited_at = [
+        (child.meta["start"], [t.seconds for t in child.meta["times"] if t.seconds is not None])
         for child in token.children or ()
         if child.type == "timestamp"
-    }
-    if not times_at:
+    ]
+    if not cited_at:
         return []
     claims: list[Claim] = []
     for sentence in sentences:
-        end = sentence.start + len(sentence.text)
-        times = tuple(t for start, cited in times_at.items() if sentence.start <= start < end for t in cited)
+        first, end = sentence.start, sentence.start + len(sentence.text)
+        times = tuple([t for start, seconds in cited_at if first <= start < end for t in seconds])
         if not times:
             continue
         found: list[tuple[int, int, str, str, float | None]] = []
