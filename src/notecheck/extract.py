@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -111,7 +112,7 @@ class Collector:
                 LinkRef(
                     token.meta["link"],
                     token.meta["span"],
-                    self.note.source.slice(token.meta["span"]),
+                    sys.intern(self.note.source.slice(token.meta["span"])),  # the same links recur
                     in_table=self.note.in_table,
                 )
             )

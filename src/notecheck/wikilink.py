@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
-
-from notecheck.model import fast_pickle
 
 _PIPE = re.compile(r"\\?\|")
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class WikiLink:
     raw_target: str  # the text before '#' and '|', unstripped
@@ -33,16 +31,27 @@ class WikiLink:
         return [part.strip() for part in self.anchor.split("#") if part.strip()]
 
 
+def _shared(text: str | None) -> str | None:
+    """One copy of each target and alias per process: a vault's notes link to the same few
+    hundred notes tens of thousands of times."""
+    return None if text is None else sys.intern(text)
+
+
+def link(raw_target: str, target: str, anchor: str | None, alias: str | None, embed: bool) -> WikiLink:
+    """A WikiLink whose strings are shared; also how a pickled one is rebuilt."""
+    return WikiLink(sys.intern(raw_target), sys.intern(target), _shared(anchor), _shared(alias), embed)
+
+
+WikiLink.__reduce__ = lambda self: (  # type: ignore[method-assign,assignment]
+    link,
+    (self.raw_target, self.target, self.anchor, self.alias, self.embed),
+)
+
+
 def parse_wikilink(inner: str, embed: bool = False) -> WikiLink:
     """Split the text between ``[[`` and ``]]`` (an escaped ``\\|`` counts as the pipe)."""
     parts = _PIPE.split(inner, maxsplit=1)
     head = parts[0]
     alias = parts[1] if len(parts) > 1 else None
     target, hash_, anchor = head.partition("#")
-    return WikiLink(
-        raw_target=target,
-        target=target.strip(),
-        anchor=anchor.strip() if hash_ else None,
-        alias=alias,
-        embed=embed,
-    )
+    return link(target, target.strip(), anchor.strip() if hash_ else None, alias, embed)
