@@ -51,7 +51,7 @@ class Collector:
         self._html_lines: set[int] = set()
         body_start = note.front_matter.body_start
         self.body_lines = note.source.lines[body_start:]
-        self.facts = FactCollector(self.body_lines, body_start)
+        self.facts = FactCollector()
         self.needs = needs
 
     def start(self) -> None:

@@ -48,8 +48,6 @@ class SentenceInfo:
 class FactCollector:
     """Walks a note's prose in order, keeping the anchor date of the current section."""
 
-    body_lines: list[str]
-    line_offset: int
     facts: list[DatedFact] = field(default_factory=list)
     sentences: list[SentenceInfo] = field(default_factory=list)
     anchor: When | None = None
