@@ -40,7 +40,7 @@ class SentenceInfo:
     cited: bool
     future: bool
     links: tuple[str, ...]
-    text: str  # masked prose, lower case, for timeline match phrases
+    text: str  # masked prose, lower case, for timeline match phrases ('' without links: never read)
     line: int
 
 
@@ -64,7 +64,8 @@ class FactCollector:
             index = len(self.sentences)
             line = mapper.position(sentence.start)[0]
             future = bool(FUTURE.search(sentence.text))
-            self.sentences.append(SentenceInfo(sentence.cited, future, sentence.links, sentence.text.lower(), line))
+            text = sentence.text.lower() if sentence.links else ""  # NC406 reads sentences with links only
+            self.sentences.append(SentenceInfo(sentence.cited, future, sentence.links, text, line))
             self._add_mentions(mentions, sentence.start, index, mapper)
 
     def _add_mentions(self, mentions: list[Mention], offset: int, sentence: int, mapper: InlineMap) -> None:
