@@ -11,6 +11,7 @@ from helpers import check, places, write_vault
 from notecheck.config import Config
 from notecheck.discovery import walk_vault
 from notecheck.metadata import MetadataIndex, parse_duration
+from notecheck.summary import NoteSummary
 from notecheck.transcripts import read_cues, read_transcript
 from notecheck.vault import Vault
 
@@ -50,29 +51,33 @@ def index(root: Path) -> MetadataIndex:
     return MetadataIndex(Vault(root, Config(), files, lambda rel: None))
 
 
+def note(front_matter: dict) -> NoteSummary:
+    return NoteSummary("v.md", front_matter=front_matter)
+
+
 def test_info_json_is_matched_by_the_id_inside_not_the_title(tmp_path: Path) -> None:
     info = {"id": "abcdefghijk", "duration": 900, "upload_date": "20220614", "duration_string": "99:99"}
     write_vault(tmp_path, {"media/A retitled name [zzzzzzzzzzz].info.json": json.dumps(info)})
-    meta = index(tmp_path).for_note({"videoId": "abcdefghijk"})
+    meta = index(tmp_path).for_note(note({"videoId": "abcdefghijk"}))
     assert meta.duration == 900 and meta.upload_date == dt.date(2022, 6, 14)
     assert meta.duration_source == "media/A retitled name [zzzzzzzzzzz].info.json"
 
 
 def test_front_matter_comes_first(tmp_path: Path) -> None:
     write_vault(tmp_path, {"x.info.json": json.dumps({"id": "abcdefghijk", "duration": 900})})
-    meta = index(tmp_path).for_note({"videoId": "abcdefghijk", "duration": "1:00:00", "upload_date": "20200101"})
+    meta = index(tmp_path).for_note(note({"videoId": "abcdefghijk", "duration": "1:00:00", "upload_date": "20200101"}))
     assert (meta.duration, meta.upload_date) == (3600, dt.date(2020, 1, 1))
 
 
 def test_info_json_with_null_keys_and_broken_files(tmp_path: Path) -> None:
     write_vault(tmp_path, {"a.info.json": '{"id": "abcdefghijk", "duration": null}', "b.info.json": "{not json"})
-    meta = index(tmp_path).for_note({"videoId": "abcdefghijk"})
+    meta = index(tmp_path).for_note(note({"videoId": "abcdefghijk"}))
     assert meta.duration is None and meta.upload_date is None
 
 
 def test_transcripts_give_a_lower_bound(tmp_path: Path) -> None:
     write_vault(tmp_path, {"subs/Talk [abcdefghijk].en.vtt": AUTO_VTT})
-    meta = index(tmp_path).for_note({"videoId": "abcdefghijk"})
+    meta = index(tmp_path).for_note(note({"videoId": "abcdefghijk"}))
     assert meta.duration == 1198.15 and meta.duration_is_lower_bound
 
 
@@ -151,27 +156,50 @@ def test_srt_reader_keeps_lines_through_crlf_multiline_cues_and_reports_bad_timi
 def test_transcripts_are_cached_until_their_file_changes(tmp_path: Path, monkeypatch) -> None:
     import os
 
-    import notecheck.metadata as metadata
+    from notecheck import transcripts
 
     reads: list[str] = []
-    real = metadata.read_transcript
+    real = transcripts.read_transcript
 
     def counting(path: Path):
         reads.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(metadata, "read_transcript", counting)
+    monkeypatch.setattr(transcripts, "read_transcript", counting)
+    transcripts.forget_recent()  # each run below starts as a new process would
     note = VIDEO.format(extra="").replace("[00:20:00]", "[00:25:00]")
     write_vault(tmp_path, {"v.md": note, "Talk [abcdefghijk].srt": SRT, "w.md": "# w\n"})
     first = check(tmp_path, select=["NC203", "NC207"])
-    assert reads == ["Talk [abcdefghijk].srt"]
+    assert reads == ["Talk [abcdefghijk].srt"]  # once for both rules, in both phases
+    transcripts.forget_recent()
     (tmp_path / "w.md").write_text("# w changed\n", encoding="utf-8")  # the vault phase runs again
     second = check(tmp_path, select=["NC203", "NC207"])
     assert reads == ["Talk [abcdefghijk].srt"]  # ... from the cached cues
     assert places(second.findings) == places(first.findings) == [("v.md", 5, 10, "NC203")]
+    transcripts.forget_recent()
     transcript = tmp_path / "Talk [abcdefghijk].srt"
     transcript.write_text(SRT.replace("00:19:59,900", "00:24:30,000"), encoding="utf-8")
     os.utime(transcript, ns=(transcript.stat().st_mtime_ns + 10**9,) * 2)
     third = check(tmp_path, select=["NC203", "NC207"])
     assert reads == ["Talk [abcdefghijk].srt"] * 2  # changed: read again, and its new end counts
     assert places(third.findings) == []
+
+
+def test_a_cached_note_is_checked_again_when_its_transcript_changes_or_appears(tmp_path: Path) -> None:
+    """NC207 checks a note in phase 1, so its cached findings depend on the transcript."""
+    import os
+
+    note = VIDEO.format(extra="").replace("It ends [00:20:00].", "About 3,900 soldiers crossed [00:00:30].")
+    said = "1\n00:00:20,000 --> 00:00:40,000\nsome 3,900 soldiers crossed.\n"
+    write_vault(tmp_path, {"v.md": note, "other [bbbbbbbbbbb].srt": said})
+    assert check(tmp_path, select=["NC207"]).findings == []  # no transcript of this video yet
+    transcript = tmp_path / "Talk [abcdefghijk].srt"
+    transcript.write_text(said.replace("3,900", "4,100"), encoding="utf-8")
+    appeared = check(tmp_path, select=["NC207"])
+    assert places(appeared.findings) == [("v.md", 5, 7, "NC207")]
+    assert "'3,900' is not said in the transcript" in appeared.findings[0].message
+    transcript.write_text(said, encoding="utf-8")
+    os.utime(transcript, ns=(transcript.stat().st_mtime_ns + 10**9,) * 2)
+    assert check(tmp_path, select=["NC207"]).findings == []  # corrected: the cached finding is gone
+    transcript.unlink()
+    assert check(tmp_path, select=["NC207"]).findings == []

@@ -3,7 +3,8 @@
 One SQLite file in ``.notecheck_cache/`` at the vault root (with a ``.gitignore`` inside,
 so it is never committed). A row holds a note's file size, modification time, content
 hash and pickled NoteSummary (its findings and what the vault phase needs); transcripts
-have rows of their own (their cues, under size and mtime). A row is
+have rows of their own (the end of their last cue, the video's length when nothing else
+gives it, under size and mtime). A row is
 trusted when size and mtime match, else when the content hash matches; otherwise the
 note is parsed again. The file name carries a fingerprint of notecheck's version and
 the effective configuration, so a change of either starts a new cache. A cache that
@@ -22,15 +23,14 @@ from typing import Any
 
 from notecheck import __version__
 from notecheck.summary import NoteSummary
-from notecheck.transcripts import Cue, Transcript
 
 CACHE_DIR = ".notecheck_cache"
-SCHEMA = 2
+SCHEMA = 3
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
     "hash TEXT, video_id TEXT, summary BLOB)",
     "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, result BLOB)",
-    "CREATE TABLE IF NOT EXISTS transcripts (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, cues BLOB)",
+    "CREATE TABLE IF NOT EXISTS transcripts (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, end_time REAL)",
 )
 
 
@@ -60,7 +60,7 @@ class Cache:
         self.root = root
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, int, int, str, str | None, bytes]] = []
-        self._transcripts: list[tuple[str, int, int, bytes]] = []
+        self._transcripts: list[tuple[str, int, int, float | None]] = []
         directory = root / CACHE_DIR
         try:
             directory.mkdir(exist_ok=True)
@@ -79,7 +79,7 @@ class Cache:
                 db.execute(table)
             db.execute("SELECT rel, size, mtime, hash, video_id, summary FROM notes LIMIT 1").fetchall()
             db.execute("SELECT key, result FROM runs LIMIT 1").fetchall()
-            db.execute("SELECT rel, size, mtime, cues FROM transcripts LIMIT 1").fetchall()
+            db.execute("SELECT rel, size, mtime, end_time FROM transcripts LIMIT 1").fetchall()
             return db
         except sqlite3.DatabaseError:
             path.unlink(missing_ok=True)  # corrupt or foreign: start again
@@ -141,23 +141,21 @@ class Cache:
             return
         self._pending.append((summary.rel, stat.st_size, stat.st_mtime_ns, digest, summary.video_id, blob))
 
-    def transcript(self, rel: str, stat: os.stat_result) -> Transcript | None:
-        """A transcript read in an earlier run, when its file's size and mtime are unchanged."""
+    def transcript_end(self, rel: str, stat: os.stat_result) -> tuple[bool, float | None]:
+        """(known, end of the last cue) of a transcript read in an earlier run, while its
+        file's size and mtime are unchanged; None for a transcript without cues."""
         if self._db is None:
-            return None
+            return False, None
         try:
-            row = self._db.execute("SELECT size, mtime, cues FROM transcripts WHERE rel = ?", (rel,)).fetchone()
-            if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
-                return None
-            cues, problem = pickle.loads(row[2])
-            return Transcript([Cue(*cue) for cue in cues], None if problem is None else tuple(problem))
-        except Exception:  # a damaged row: read the file again
-            return None
+            row = self._db.execute("SELECT size, mtime, end_time FROM transcripts WHERE rel = ?", (rel,)).fetchone()
+        except sqlite3.Error:
+            return False, None
+        if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
+            return False, None
+        return (True, row[2]) if row[2] is None or isinstance(row[2], float) else (False, None)
 
-    def store_transcript(self, rel: str, stat: os.stat_result, transcript: Transcript) -> None:
-        cues = [(cue.start, cue.end, cue.text, cue.line) for cue in transcript.cues]
-        blob = pickle.dumps((cues, transcript.problem), protocol=pickle.HIGHEST_PROTOCOL)
-        self._transcripts.append((rel, stat.st_size, stat.st_mtime_ns, blob))
+    def store_transcript_end(self, rel: str, stat: os.stat_result, end: float | None) -> None:
+        self._transcripts.append((rel, stat.st_size, stat.st_mtime_ns, end))
 
     def run_result(self, key: str) -> Any:
         """What a run over exactly the same files and configuration reported, or None."""

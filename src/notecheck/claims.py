@@ -50,13 +50,20 @@ COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
 
 
 class Claim(NamedTuple):
-    """A checkable fact of a cited sentence (a tuple: a vault has a hundred per note)."""
+    """A checkable fact of a cited sentence (a tuple: a note has a hundred). Its position
+    is found only when it is reported: most claims are said where they are cited."""
 
-    span: Span
+    mapper: InlineMap  # of its paragraph
+    start: int  # offsets in the paragraph's content
+    stop: int
     kind: str  # "number" or "name"
     text: str
     value: float | None
     times: tuple[int, ...]  # the cited seconds of its sentence
+
+    @property
+    def span(self) -> Span:
+        return self.mapper.span(self.start, self.stop)
 
 
 def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> list[Claim]:
@@ -95,7 +102,7 @@ def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> lis
             if word in COMMON_CAPITALISED or (first_word and start == first_word.start(1)):
                 continue
             found.append((match.start(), match.end(), "name", word, None))
+        offset = sentence.start
         for start, stop, kind, raw, value in found:
-            span = mapper.span(sentence.start + start, sentence.start + stop)
-            claims.append(Claim(span, kind, raw, value, times))
+            claims.append(Claim(mapper, offset + start, offset + stop, kind, raw, value, times))
     return claims

@@ -34,6 +34,8 @@ class NoteContext:
     findings: list[Finding] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)  # per-rule scratch space for this note
     references: dict[str, Any] = field(default_factory=dict)  # Markdown link reference definitions
+    transcripts: tuple[str, ...] = ()  # transcript files of the note's video, when NC207 reads them
+    claims: list[Any] = field(default_factory=list)  # checkable facts of cited sentences, for NC207
     # Walk state, kept by the engine while it hands tokens to rules.
     section: int = 0
     heading: str | None = None

@@ -26,6 +26,7 @@ from notecheck.ruleset import RuleSet
 from notecheck.source import Source, UnreadableNote, decode, read_bytes
 from notecheck.summary import NoteSummary
 from notecheck.suppress import apply_suppressions
+from notecheck.transcripts import stamps
 from notecheck.vault import Vault
 
 
@@ -79,6 +80,10 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
     body = source.lines[fm.body_start :]
     tokens, env = parse_body(body, fm.body_start)
     note.references = env.get("references", {})
+    video_id = (fm.data or {}).get("videoId")
+    if "claims" in ruleset.needs and isinstance(video_id, str):
+        note.transcripts = ruleset.transcripts.get(video_id, ())
+        summary.transcript_stamps = stamps(root, note.transcripts)
     collector = Collector(note, ruleset.needs)
     collector.start()
     failed: set[str] = set()  # rules that raised, or that do not apply to this note

@@ -127,7 +127,7 @@ class Collector:
         if token.map is None or not content:
             return
         dated = "facts" in self.needs and maybe_dated(content)
-        cited = "claims" in self.needs and "[" in content and "videoId" in self.summary.front_matter
+        cited = "claims" in self.needs and bool(self.note.transcripts) and "[" in content
         if not (dated or cited):
             return  # most paragraphs: no date and nothing to check against a transcript
         sentences = split_sentences(token)
@@ -137,7 +137,7 @@ class Collector:
         if dated:
             self.facts.add_paragraph(token, sentences, mapper)
         if cited:
-            self.summary.claims.extend(claims_of(token, sentences, mapper))
+            self.note.claims.extend(claims_of(token, sentences, mapper))
 
     def finish(self) -> None:
         self.summary.facts = self.facts.facts

@@ -16,15 +16,28 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from notecheck.transcripts import Transcript, read_transcript
+from notecheck import transcripts
 from notecheck.vault import Vault
+
+if TYPE_CHECKING:
+    from notecheck.summary import NoteSummary
 
 _ID_IN_NAME = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{11}(?![A-Za-z0-9_-])")
 _CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
 TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".json")
-KEEP_TRANSCRIPTS = 8
+
+
+def transcripts_by_video(files: list[str]) -> dict[str, tuple[str, ...]]:
+    """Transcript files of a vault by the video id in their names, in file order."""
+    found: dict[str, list[str]] = {}
+    for rel in files:
+        lower = rel.lower()
+        if lower.endswith(TRANSCRIPT_SUFFIXES) and not lower.endswith(".info.json"):
+            for video_id in _ID_IN_NAME.findall(rel.rsplit("/", 1)[-1]):
+                found.setdefault(video_id, []).append(rel)
+    return {video_id: tuple(rels) for video_id, rels in found.items()}
 
 
 @dataclass(frozen=True)
@@ -73,16 +86,11 @@ class MetadataIndex:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.info: dict[str, tuple[str, dict[str, Any]]] = {}
-        self.transcripts: dict[str, list[str]] = {}
-        self._read: dict[str, Transcript] = {}
+        self.transcripts = transcripts_by_video(vault.files)
         self._notes: dict[tuple[Any, ...], VideoMetadata] = {}
         for rel in vault.files:
-            lower = rel.lower()
-            if lower.endswith(".info.json"):
+            if rel.lower().endswith(".info.json"):
                 self._read_info(rel)
-            elif lower.endswith(TRANSCRIPT_SUFFIXES):
-                for video_id in _ID_IN_NAME.findall(rel.rsplit("/", 1)[-1]):
-                    self.transcripts.setdefault(video_id, []).append(rel)
 
     @classmethod
     def of(cls, vault: Vault) -> MetadataIndex:
@@ -99,20 +107,10 @@ class MetadataIndex:
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             self.info.setdefault(data["id"], (rel, data))
 
-    def transcript(self, rel: str) -> Transcript:
-        """A transcript file, read once per run while the rules look at the notes of its
-        video, and kept in the cache (when the run has one) for the next run while the
-        file is unchanged. Only the last few stay in memory: a vault of 10,000 transcripts
-        held them all (a gigabyte)."""
-        transcript = self._read.pop(rel, None)
-        if transcript is None:
-            transcript = self._load(rel)
-        self._read[rel] = transcript  # most recent last
-        while len(self._read) > KEEP_TRANSCRIPTS:
-            del self._read[next(iter(self._read))]
-        return transcript
-
-    def _load(self, rel: str) -> Transcript:
+    def transcript_end(self, rel: str) -> float | None:
+        """The end of a transcript's last cue (None: it has none): read once per run
+        (shared with NC207, which reads it in phase 1), and kept in the cache (when the
+        run has one) while the file is unchanged."""
         path = self.vault.root / rel
         cache = self.vault.shared.get("cache")
         try:
@@ -120,22 +118,24 @@ class MetadataIndex:
         except OSError:
             stat = None
         if cache is not None and stat is not None:
-            cached = cache.transcript(rel, stat)
-            if cached is not None:
-                return cached
-        transcript = read_transcript(path)
+            known, end = cache.transcript_end(rel, stat)
+            if known:
+                return end
+        end = max((cue.end for cue in transcripts.remembered(path).cues), default=None)
         if cache is not None and stat is not None:
-            cache.store_transcript(rel, stat, transcript)
-        return transcript
+            cache.store_transcript_end(rel, stat, end)
+        return end
 
-    def for_note(self, front_matter: dict[str, Any]) -> VideoMetadata:
+    def for_note(self, note: NoteSummary) -> VideoMetadata:
+        front_matter = note.front_matter
         keys = ("videoId", "duration", "uploadDate", "upload_date")
         key = tuple(repr(front_matter.get(name)) for name in keys)
         if key not in self._notes:
-            self._notes[key] = self._for_note(front_matter)
+            self._notes[key] = self._for_note(front_matter, dict(note.transcript_ends))
         return self._notes[key]
 
-    def _for_note(self, front_matter: dict[str, Any]) -> VideoMetadata:
+    def _for_note(self, front_matter: dict[str, Any], ends: dict[str, float | None]) -> VideoMetadata:
+        """``ends``: transcripts that phase 1 (NC207) has read already, by their last cue's end."""
         video_id = front_matter.get("videoId")
         duration = parse_duration(front_matter.get("duration"))
         duration_source = "front matter 'duration'" if duration is not None else None
@@ -150,8 +150,8 @@ class MetadataIndex:
                 upload, upload_source = parse_upload_date(info.get("upload_date")), rel
         if duration is None and isinstance(video_id, str):
             for rel in self.transcripts.get(video_id, ()):
-                cues = self.transcript(rel).cues
-                if cues:
-                    duration, duration_source, lower_bound = max(cue.end for cue in cues), rel, True
+                end = ends[rel] if rel in ends else self.transcript_end(rel)
+                if end is not None:
+                    duration, duration_source, lower_bound = end, rel, True
                     break
         return VideoMetadata(duration, duration_source, lower_bound, upload, upload_source)

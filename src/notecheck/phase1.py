@@ -13,6 +13,7 @@ from notecheck.cache import Cache, content_hash
 from notecheck.config import Config
 from notecheck.ruleset import RuleSet
 from notecheck.summary import NoteSummary
+from notecheck.transcripts import stamps
 
 if TYPE_CHECKING:
     from notecheck.engine import Analysis
@@ -46,7 +47,16 @@ class Phase1:
         if self.cache is None:
             return None
         stat = self._stat(rel)
-        return self.cache.fresh(rel, stat) if stat else None
+        summary = self.cache.fresh(rel, stat) if stat else None
+        return summary if summary is not None and self._current(summary) else None
+
+    def _current(self, summary: NoteSummary) -> bool:
+        """Whether the transcripts a cached note was checked against (NC207) are unchanged,
+        none added or removed."""
+        if "claims" not in self.ruleset.needs:
+            return True
+        rels = self.ruleset.transcripts.get(summary.video_id or "", ())
+        return summary.transcript_stamps == stamps(self.root, rels)
 
     def one(self, rel: str, known: NoteSummary | None = None) -> Analysis:
         """Phase 1 of one note, using the cache when the note is unchanged."""
@@ -64,7 +74,7 @@ class Phase1:
         digest = content_hash(raw)
         if self.cache is not None and stat is not None:
             summary = self.cache.by_hash(rel, digest)
-            if summary is not None:
+            if summary is not None and self._current(summary):
                 self.cache.store(summary, stat, digest)  # remember the new mtime
                 return Analysis(summary)
         analysis = analyze_text(self.root, rel, raw, self.ruleset)
@@ -105,7 +115,7 @@ class Phase1:
         with ProcessPoolExecutor(
             max_workers=self.jobs,
             initializer=_start_worker,
-            initargs=(self.root, config, self.ruleset.enabled, self.ruleset.needs),
+            initargs=(self.root, config, self.ruleset.enabled, self.ruleset.needs, self.ruleset.transcripts),
         ) as pool:
             for rel, digest, summary in pool.map(_work, rels, chunksize=chunk):
                 analysis = Analysis(summary)
@@ -122,10 +132,13 @@ class Phase1:
 _WORKER: dict[str, object] = {}
 
 
-def _start_worker(root: Path, config: Config, enabled: set[str], needs: set[str]) -> None:
+def _start_worker(
+    root: Path, config: Config, enabled: set[str], needs: set[str], transcripts: dict[str, tuple[str, ...]]
+) -> None:
     _WORKER["root"] = root
     ruleset = RuleSet.build(config, enabled, root)
     ruleset.needs = needs  # as the main process decided from the vault's files
+    ruleset.transcripts = transcripts
     _WORKER["ruleset"] = ruleset
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 

@@ -21,6 +21,7 @@ class RuleSet:
     enabled: set[str] = field(default_factory=set)
     needs: set[str] = field(default_factory=set)
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # every family's options
+    transcripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # video id -> transcript files
 
     @classmethod
     def build(cls, config: Config, enabled: set[str], root: Path, files: list[str] | None = None) -> RuleSet:
@@ -36,4 +37,8 @@ class RuleSet:
                 for kind in rule_cls.tokens:
                     ruleset.by_token[kind].append(rule)
         ruleset.enabled = enabled
+        if files is not None and "claims" in ruleset.needs:
+            from notecheck.metadata import transcripts_by_video
+
+            ruleset.transcripts = transcripts_by_video(files)
         return ruleset

@@ -67,7 +67,8 @@ class NoteSummary:
     suppressions: list[Suppression] = field(default_factory=list)
     facts: list[Any] = field(default_factory=list)  # dated facts, from the dates family
     sentences: list[Any] = field(default_factory=list)
-    claims: list[Any] = field(default_factory=list)  # checkable facts of cited sentences (NC207)
+    transcript_stamps: tuple[tuple[str, int, int], ...] = ()  # NC207 read these: a change renews the note
+    transcript_ends: tuple[tuple[str, float | None], ...] = ()  # end of the last cue of those it read
     findings: list[Finding] = field(default_factory=list)  # phase-1 findings
     line_count: int = 0
 

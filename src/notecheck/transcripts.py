@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -64,6 +65,45 @@ def read_transcript(path: Path) -> Transcript:
     if suffix == ".srt":
         return _srt_cues(text)
     return _vtt_cues(text)
+
+
+KEEP_RECENT = 8  # a vault of 10,000 transcripts held in memory took a gigabyte
+_RECENT: dict[tuple[str, int, int], Transcript] = {}
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    """(size, mtime in ns) of a file, (-1, -1) when it cannot be read: what a cached read depends on."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return -1, -1
+    return stat.st_size, stat.st_mtime_ns
+
+
+def stamps(root: Path, rels: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """(file, size, mtime) of each transcript a note's findings were checked against."""
+    return tuple((rel, *stamp(root / rel)) for rel in rels)
+
+
+def remembered(path: Path, load: Callable[[], Transcript] | None = None) -> Transcript:
+    """A transcript read at most once per process while its file is unchanged.
+
+    The notes of one video, and the rules that read its transcript in both phases, share
+    one read; only the last few stay in memory. ``load`` reads it when it is not here
+    (default: the file itself)."""
+    key = (str(path), *stamp(path))
+    transcript = _RECENT.pop(key, None)
+    if transcript is None:
+        transcript = load() if load is not None else read_transcript(path)
+    _RECENT[key] = transcript  # most recent last
+    while len(_RECENT) > KEEP_RECENT:
+        del _RECENT[next(iter(_RECENT))]
+    return transcript
+
+
+def forget_recent() -> None:
+    """Drop the transcripts this process remembers (tests use it to count reads)."""
+    _RECENT.clear()
 
 
 def read_cues(path: Path) -> list[Cue]:

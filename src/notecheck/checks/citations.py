@@ -6,17 +6,16 @@ import bisect
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
+from notecheck import transcripts
 from notecheck.citation import format_time
-from notecheck.metadata import TRANSCRIPT_SUFFIXES, MetadataIndex
+from notecheck.metadata import TRANSCRIPT_SUFFIXES
 from notecheck.model import Span
 from notecheck.numbers import spoken_values
 from notecheck.registry import Option, Rule, register
-from notecheck.transcripts import Cue
+from notecheck.transcripts import Cue, stamp
 
 if TYPE_CHECKING:
-    from notecheck.context import VaultReporter
-    from notecheck.summary import NoteSummary
-    from notecheck.vault import Vault
+    from notecheck.context import NoteContext
 
 
 def _window(value: object) -> bool:
@@ -28,8 +27,8 @@ def _window(value: object) -> bool:
     )
 
 
-class Transcript:
-    """One transcript, read once per run: each cue's spoken values and words, by time."""
+class Spoken:
+    """What a transcript says: each cue's spoken values and words, by time."""
 
     def __init__(self, cues: list[Cue], rel: str = "", problem: tuple[int, str] | None = None) -> None:
         self.cues = sorted(cues, key=lambda cue: cue.start)
@@ -37,15 +36,35 @@ class Transcript:
         self.problem = problem
         self.starts = [cue.start for cue in self.cues]
         self.longest = max((cue.end - cue.start for cue in self.cues), default=0.0)
+        self.end = max((cue.end for cue in self.cues), default=None)
         self._values: list[set[float] | None] = [None] * len(self.cues)  # read when a claim asks
         self._names: dict[str, bool] = {}
         self._windows: dict[tuple[float, float], set[float]] = {}
+        self._window_texts: dict[tuple[float, float], str] = {}
 
     def _values_of(self, index: int) -> set[float]:
         values = self._values[index]
         if values is None:
             values = self._values[index] = spoken_values(self.cues[index].text)
         return values
+
+    @cached_property
+    def text(self) -> str:
+        """All cues, lower case: most names are found in it by one search."""
+        return "\n".join(cue.text for cue in self.cues).lower()
+
+    def _cues_between(self, start: float, end: float) -> range:
+        return range(bisect.bisect_left(self.starts, start - self.longest), bisect.bisect_right(self.starts, end))
+
+    def says_between(self, start: float, end: float, written: str) -> bool:
+        """Whether a number is said in the window as the note writes it ("3,900", "1921"):
+        a search, before reading every spoken form of every cue."""
+        text = self._window_texts.get((start, end))
+        if text is None:
+            cues = self.cues
+            text = " ".join([cues[i].text for i in self._cues_between(start, end) if cues[i].end >= start])
+            self._window_texts[start, end] = text
+        return _has_number(text, written.rstrip("%"))
 
     @cached_property
     def words(self) -> set[str]:
@@ -60,9 +79,7 @@ class Transcript:
             return self._windows[start, end]
         found: set[float] = set()
         self._windows[start, end] = found
-        first = bisect.bisect_left(self.starts, start - self.longest)
-        last = bisect.bisect_right(self.starts, end)
-        for index in range(first, last):
+        for index in self._cues_between(start, end):
             if self.cues[index].end >= start:
                 found |= self._values_of(index)
         return found
@@ -83,10 +100,34 @@ class Transcript:
     def _says(self, stem: str) -> bool:
         from rapidfuzz import fuzz, process
 
-        if stem in self.words or (len(stem) >= 5 and stem[:5] in self.prefixes):
+        if _has_word_start(self.text, stem) or stem in self.words or (len(stem) >= 5 and stem[:5] in self.prefixes):
             return True
         candidates = [word for word in self.words if word[:1] == stem[:1]]
         return process.extractOne(stem, candidates, scorer=fuzz.ratio, score_cutoff=80) is not None
+
+
+def _has_number(text: str, number: str) -> bool:
+    """``number`` in ``text``, not as a part of a longer number ("3,900" is not in "13,900")."""
+    at = text.find(number)
+    while at >= 0:
+        before = text[max(0, at - 2) : at]
+        after = text[at + len(number) : at + len(number) + 2]
+        inside_before = before[-1:].isdigit() or (before[-1:] in (",", ".") and before[:1].isdigit())
+        inside_after = after[:1].isdigit() or (after[:1] in (",", ".") and after[1:2].isdigit())
+        if not (inside_before or inside_after):
+            return True
+        at = text.find(number, at + 1)
+    return False
+
+
+def _has_word_start(text: str, stem: str) -> bool:
+    """A word of ``text`` starts with ``stem``."""
+    at = text.find(stem)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            return True
+        at = text.find(stem, at + 1)
+    return False
 
 
 def _stem(word: str) -> str:
@@ -125,25 +166,28 @@ class UnsupportedCitation(Rule):
         """Sentences are only worth reading for their facts when the vault holds a transcript."""
         return cls.needs if any(rel.lower().endswith(TRANSCRIPT_SUFFIXES) for rel in files) else frozenset()
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
-        if not note.video_id or not (note.claims or note.citations):
+    def check_note(self, note: NoteContext) -> None:
+        """In phase 1, with the note's transcript: the claims are checked where they are
+        found and never kept (a cached note is checked again when its transcript changes)."""
+        if not note.transcripts:
             return
-        transcript = _transcript(vault, note.video_id)
+        transcript = self._spoken(note)
         if transcript is None:
             return
         if transcript.problem:
             line, message = transcript.problem
-            where = Span(note.front_matter_lines.get("videoId", 1), 1, note.front_matter_lines.get("videoId", 1), 8)
-            report(
-                note.rel, self, where, f"transcript {transcript.rel} line {line}: {message}; cues after it are unread"
-            )
+            video_line = note.summary.front_matter_lines.get("videoId", 1)
+            where = Span(video_line, 1, video_line, 8)
+            note.report(self, where, f"transcript {transcript.rel} line {line}: {message}; cues after it are unread")
         before, after = self.settings["window"]
         for claim in note.claims:
             if claim.kind == "name":
                 if not transcript.says_name(claim.text):
-                    report(note.rel, self, claim.span, f"'{claim.text}' is never said in the transcript")
+                    note.report(self, claim.span, f"'{claim.text}' is never said in the transcript")
                 continue
             if claim.value is None:
+                continue
+            if any(transcript.says_between(time + before, time + after, claim.text) for time in claim.times):
                 continue
             near: set[float] = set()
             for time in claim.times:
@@ -153,26 +197,26 @@ class UnsupportedCitation(Rule):
             cited = ", ".join(format_time(t) for t in claim.times)
             cue = transcript.first_saying(claim.value)
             if cue is None:
-                report(note.rel, self, claim.span, f"'{claim.text}' is not said in the transcript (cited [{cited}])")
+                message = f"'{claim.text}' is not said in the transcript (cited [{cited}])"
             else:
-                report(
-                    note.rel,
-                    self,
-                    claim.span,
-                    f"'{claim.text}' is said at {format_time(int(cue.start))}, not near [{cited}]",
-                )
+                message = f"'{claim.text}' is said at {format_time(int(cue.start))}, not near [{cited}]"
+            note.report(self, claim.span, message)
 
-
-def _transcript(vault: Vault, video_id: str) -> Transcript | None:
-    """The transcript of a video, kept while the notes of that video are checked."""
-    kept: dict[str, Transcript | None] = vault.shared.setdefault("transcripts", {})
-    if video_id not in kept:
-        kept.clear()  # the engine checks one note at a time: earlier videos are done
-        kept[video_id] = None
-        index = MetadataIndex.of(vault)
-        for rel in index.transcripts.get(video_id, ()):
-            read = index.transcript(rel)
+    def _spoken(self, note: NoteContext) -> Spoken | None:
+        """The first of the video's transcripts that holds cues (or a problem to report);
+        the last one stays for the next note of the same video."""
+        for rel in note.transcripts:
+            key = (rel, *stamp(note.root / rel))
+            if self._last is not None and self._last[0] == key:
+                note.summary.transcript_ends += ((rel, self._last[1].end),)
+                return self._last[1]
+            read = transcripts.remembered(note.root / rel)
+            end = max((cue.end for cue in read.cues), default=None)
+            note.summary.transcript_ends += ((rel, end),)  # the video's length, for NC203
             if read.cues or read.problem:
-                kept[video_id] = Transcript(read.cues, rel, read.problem)
-                break
-    return kept[video_id]
+                spoken = Spoken(read.cues, rel, read.problem)
+                self._last = (key, spoken)
+                return spoken
+        return None
+
+    _last: tuple[tuple[str, int, int], Spoken] | None = None

@@ -82,7 +82,7 @@ class DateAfterPublication(_DateRule):
 
         if not note.facts or not is_video_note(note, vault.config.table("frontmatter")):
             return
-        meta = MetadataIndex.of(vault).for_note(note.front_matter)
+        meta = MetadataIndex.of(vault).for_note(note)
         if meta.upload_date is None:
             return
         limit = meta.upload_date + PUBLICATION_SLACK

@@ -109,7 +109,7 @@ class TimestampPastEnd(_TimestampRule):
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         if not note.citations or not is_video_note(note, vault.config.table("frontmatter")):
             return
-        meta = MetadataIndex.of(vault).for_note(note.front_matter)
+        meta = MetadataIndex.of(vault).for_note(note)
         if meta.duration is None:
             return
         limit = meta.duration + (TRANSCRIPT_GRACE_SECONDS if meta.duration_is_lower_bound else 1)
