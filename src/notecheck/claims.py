@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
-from notecheck.model import Span
 from notecheck.numbers import word_number, written_numbers
 from notecheck.positions import InlineMap
 from notecheck.prose import Sentence
@@ -49,24 +48,18 @@ Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Fall Winter Mr Mr
 COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
 
 
-class Claim(NamedTuple):
-    """A checkable fact of a cited sentence (a tuple: a note has a hundred). Its position
-    is found only when it is reported: most claims are said where they are cited."""
+class CitedSentence(NamedTuple):
+    """The checkable facts of one cited sentence, with the seconds it cites."""
 
-    mapper: InlineMap  # of its paragraph
-    start: int  # offsets in the paragraph's content
-    stop: int
-    kind: str  # "number" or "name"
-    text: str
-    value: float | None
-    times: tuple[int, ...]  # the cited seconds of its sentence
-
-    @property
-    def span(self) -> Span:
-        return self.mapper.span(self.start, self.stop)
+    mapper: InlineMap  # of its paragraph: a fact's span is ``mapper.span(start, stop)``
+    times: tuple[int, ...]
+    # (start, stop) in the paragraph's content, kind ("number" or "name"), the text as
+    # written, the number's value. Plain tuples: a note has a hundred, and most are said
+    # where they are cited, so a position is found only when one is reported.
+    claims: list[tuple[int, int, str, str, float | None]]
 
 
-def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> list[Claim]:
+def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> list[CitedSentence]:
     """The checkable facts of every cited sentence of one paragraph."""
     cited_at = [
         (child.meta["start"], [t.seconds for t in child.meta["times"] if t.seconds is not None])
@@ -75,34 +68,35 @@ def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> lis
     ]
     if not cited_at:
         return []
-    claims: list[Claim] = []
+    cited: list[CitedSentence] = []
+    number_words = _maybe_number_words(token.content.lower())
     for sentence in sentences:
         first, end = sentence.start, sentence.start + len(sentence.text)
         times = tuple([t for start, seconds in cited_at if first <= start < end for t in seconds])
         if not times:
             continue
+        text = sentence.text
         found: list[tuple[int, int, str, str, float | None]] = []
-        for start, stop, value in written_numbers(sentence.text):
-            raw = sentence.text[start:stop]
-            if value < 10 and "." not in raw and sentence.text[stop : stop + 1] != "%":
+        for start, stop, value in written_numbers(text):
+            raw = text[start:stop]
+            if value < 10 and "." not in raw and text[stop : stop + 1] != "%":
                 continue  # small counts are paraphrased too freely ("two weeks" / "fourteen days")
-            if _MONTH_BEFORE.search(sentence.text[max(0, start - 12) : start]):
+            if _MONTH_BEFORE.search(text[max(0, start - 12) : start]):
                 continue  # the day of a date
-            if sentence.text.rfind("(", 0, start) > sentence.text.rfind(")", 0, start):
+            if text.rfind("(", 0, start) > text.rfind(")", 0, start):
                 continue  # in parentheses: a conversion or an aside, "(1,500 square miles)"
-            found.append((start, stop, "number", raw, value))
-        if _maybe_number_words(sentence.text.lower()):
-            for match in _NUMBER_WORDS.finditer(sentence.text):
+            found.append((first + start, first + stop, "number", raw, value))
+        if number_words:
+            for match in _NUMBER_WORDS.finditer(text):
                 value = word_number(match.group())
                 if value is not None:
-                    found.append((match.start(), match.end(), "number", match.group(), value))
-        first_word = _FIRST_WORD.match(sentence.text)
-        for match in _NAME.finditer(sentence.text):
+                    found.append((first + match.start(), first + match.end(), "number", match.group(), value))
+        first_word = _FIRST_WORD.match(text)
+        skip = first_word.start(1) if first_word else -1
+        for match in _NAME.finditer(text):
             word, start = match.group(), match.start()
-            if word in COMMON_CAPITALISED or (first_word and start == first_word.start(1)):
-                continue
-            found.append((match.start(), match.end(), "name", word, None))
-        offset = sentence.start
-        for start, stop, kind, raw, value in found:
-            claims.append(Claim(mapper, offset + start, offset + stop, kind, raw, value, times))
-    return claims
+            if start != skip and word not in COMMON_CAPITALISED:
+                found.append((first + start, first + match.end(), "name", word, None))
+        if found:
+            cited.append(CitedSentence(mapper, times, found))
+    return cited

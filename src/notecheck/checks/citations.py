@@ -179,28 +179,32 @@ class UnsupportedCitation(Rule):
             video_line = note.summary.front_matter_lines.get("videoId", 1)
             where = Span(video_line, 1, video_line, 8)
             note.report(self, where, f"transcript {transcript.rel} line {line}: {message}; cues after it are unread")
+        for sentence in note.claims:
+            for start, stop, kind, text, value in sentence.claims:
+                if kind == "name":
+                    problem = None if transcript.says_name(text) else f"'{text}' is never said in the transcript"
+                else:
+                    problem = self._unsaid_number(transcript, text, value, sentence.times)
+                if problem:
+                    note.report(self, sentence.mapper.span(start, stop), problem)
+
+    def _unsaid_number(self, transcript: Spoken, text: str, value: float | None, times: tuple[int, ...]) -> str | None:
+        """Why a number is not supported by the transcript; None when it is said near a cited time."""
+        if value is None:
+            return None
         before, after = self.settings["window"]
-        for claim in note.claims:
-            if claim.kind == "name":
-                if not transcript.says_name(claim.text):
-                    note.report(self, claim.span, f"'{claim.text}' is never said in the transcript")
-                continue
-            if claim.value is None:
-                continue
-            if any(transcript.says_between(time + before, time + after, claim.text) for time in claim.times):
-                continue
-            near: set[float] = set()
-            for time in claim.times:
-                near |= transcript.values_between(time + before, time + after)
-            if claim.value in near:
-                continue
-            cited = ", ".join(format_time(t) for t in claim.times)
-            cue = transcript.first_saying(claim.value)
-            if cue is None:
-                message = f"'{claim.text}' is not said in the transcript (cited [{cited}])"
-            else:
-                message = f"'{claim.text}' is said at {format_time(int(cue.start))}, not near [{cited}]"
-            note.report(self, claim.span, message)
+        if any(transcript.says_between(time + before, time + after, text) for time in times):
+            return None
+        near: set[float] = set()
+        for time in times:
+            near |= transcript.values_between(time + before, time + after)
+        if value in near:
+            return None
+        cited = ", ".join(format_time(t) for t in times)
+        cue = transcript.first_saying(value)
+        if cue is None:
+            return f"'{text}' is not said in the transcript (cited [{cited}])"
+        return f"'{text}' is said at {format_time(int(cue.start))}, not near [{cited}]"
 
     def _spoken(self, note: NoteContext) -> Spoken | None:
         """The first of the video's transcripts that holds cues (or a problem to report);
