@@ -18,7 +18,7 @@ from notecheck.facts import FactCollector
 from notecheck.model import Span
 from notecheck.positions import InlineMap
 from notecheck.prose import split_sentences
-from notecheck.summary import Citation, Heading, LinkRef, Suppression
+from notecheck.summary import Heading, LinkRef, Suppression
 from notecheck.wikilink import parse_wikilink
 
 _BLOCK_ID = re.compile(r"\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
@@ -117,9 +117,12 @@ class Collector:
                 )
             )
         elif kind == "timestamp":
-            self.summary.citations.append(
-                Citation(token.meta["span"], tuple(token.meta["times"]), token.meta["url"], self.note.section)
-            )
+            self.summary.citations += 1
+            span = token.meta["span"]
+            for time in token.meta["times"]:
+                if time.seconds is not None:
+                    column = span.column + 1 + time.start  # after the '['
+                    self.summary.cited_times.extend((time.seconds, span.line, column, len(time.text)))
 
     def _paragraph(self, token: Token) -> None:
         """Dated facts and checkable claims of a paragraph, from one split into sentences."""

@@ -228,7 +228,7 @@ class VaultRun:
                 fresh = analyze_path(self.root, rel, self.ruleset, self.vault)
                 if fresh.source is not None:
                     findings = self._fix(rel, fresh, self._recheck(fresh.summary))
-            counts = (len(analysis.summary.links), len(analysis.summary.citations))
+            counts = (len(analysis.summary.links), analysis.summary.citations)
             collected.append((rel, counts, findings))
             self._count(counts)
             self._report(rel, findings)

@@ -5,10 +5,10 @@ Token lists are dropped after phase 1 (they cost about 60 KB a note); these stay
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
-from notecheck.citation import CitedTime
 from notecheck.model import Finding, Span, fast_pickle
 from notecheck.wikilink import WikiLink
 
@@ -35,15 +35,6 @@ class LinkRef:
 
 @fast_pickle
 @dataclass(frozen=True, slots=True)
-class Citation:
-    span: Span
-    times: tuple[CitedTime, ...]
-    url: str | None
-    section: int  # index of the heading section (0 before the first heading)
-
-
-@fast_pickle
-@dataclass(frozen=True, slots=True)
 class Suppression:
     kind: str  # "next-line", "disable", "enable", "file"
     codes: tuple[str, ...]
@@ -63,7 +54,11 @@ class NoteSummary:
     headings: list[Heading] = field(default_factory=list)
     block_ids: set[str] = field(default_factory=set)
     links: list[LinkRef] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
+    citations: int = 0  # how many citations the note has
+    # Every valid cited time, flat: seconds, line, column, length of the time as written.
+    # An array of ints, not objects: a vault holds hundreds of thousands, and the vault
+    # phase reads them only to compare with the video's length (about 20 KB a note as objects).
+    cited_times: array = field(default_factory=lambda: array("l"))
     suppressions: list[Suppression] = field(default_factory=list)
     facts: list[Any] = field(default_factory=list)  # dated facts, from the dates family
     sentences: list[Any] = field(default_factory=list)

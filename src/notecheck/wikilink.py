@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
+from functools import cache
 
 _PIPE = re.compile(r"\\?\|")
 
@@ -31,15 +31,11 @@ class WikiLink:
         return [part.strip() for part in self.anchor.split("#") if part.strip()]
 
 
-def _shared(text: str | None) -> str | None:
-    """One copy of each target and alias per process: a vault's notes link to the same few
-    hundred notes tens of thousands of times."""
-    return None if text is None else sys.intern(text)
-
-
+@cache
 def link(raw_target: str, target: str, anchor: str | None, alias: str | None, embed: bool) -> WikiLink:
-    """A WikiLink whose strings are shared; also how a pickled one is rebuilt."""
-    return WikiLink(sys.intern(raw_target), sys.intern(target), _shared(anchor), _shared(alias), embed)
+    """One WikiLink per distinct link per process (also when a pickled one is rebuilt): a
+    vault's notes link to the same few hundred notes tens of thousands of times."""
+    return WikiLink(raw_target, target, anchor, alias, embed)
 
 
 WikiLink.__reduce__ = lambda self: (  # type: ignore[method-assign,assignment]

@@ -114,21 +114,17 @@ class TimestampPastEnd(_TimestampRule):
             return
         limit = meta.duration + (TRANSCRIPT_GRACE_SECONDS if meta.duration_is_lower_bound else 1)
         length = format_time(int(meta.duration))
-        for citation in note.citations:
-            for time in citation.times:
-                if time.seconds is not None and time.seconds > limit:
-                    what = f"transcript ends at {length}" if meta.duration_is_lower_bound else f"video is {length} long"
-                    report(
-                        note.rel,
-                        self,
-                        _citation_time_span(citation.span, time),
-                        f"{time.canonical} is past the end of the video ({what}, from {meta.duration_source})",
-                    )
-
-
-def _citation_time_span(span: Span, time: CitedTime) -> Span:
-    column = span.column + 1 + time.start
-    return Span(span.line, column, span.line, column + len(time.text))
+        times = note.cited_times
+        for index in range(0, len(times), 4):
+            seconds, line, column, written = times[index : index + 4]
+            if seconds > limit:
+                what = f"transcript ends at {length}" if meta.duration_is_lower_bound else f"video is {length} long"
+                report(
+                    note.rel,
+                    self,
+                    Span(line, column, line, column + written),
+                    f"{format_time(seconds)} is past the end of the video ({what}, from {meta.duration_source})",
+                )
 
 
 @register
