@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-from notecheck.model import fast_pickle
+from notecheck.model import record
 
 # A bracket whose text is made only of times and separators looks like a citation.
 CITATION_LIKE = re.compile(r"\s*\d+(?:[:.]\d+)*(?:\s*[,;]\s*\d+(?:[:.]\d+)*)*\s*")
@@ -16,8 +15,7 @@ _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
 _VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class CitedTime:
     text: str  # as written, stripped
     start: int  # offset of ``text`` inside the bracket's inner text
@@ -82,8 +80,7 @@ def parse_duration_param(value: str) -> int | None:
     return hours * 3600 + minutes * 60 + seconds
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class VideoLink:
     video_id: str | None
     t: int | None  # seconds, None when the link has no t=

@@ -20,9 +20,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from notecheck.model import fast_pickle
+from notecheck.model import record
 
 MONTHS = {
     name: index
@@ -122,8 +122,7 @@ TOLERANCE_DAYS = {"day": 1, "week": 3, "month": 15, "year": 183, "decade": 3 * 3
 ANCHORING = ("day", "month", "season", "year")
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class When:
     start: dt.date
     end: dt.date  # inclusive
@@ -134,8 +133,7 @@ class When:
         return self.start - pad <= other.end and other.start <= self.end + pad
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """One temporal expression found in a sentence."""
 

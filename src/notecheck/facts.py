@@ -18,13 +18,12 @@ from notecheck.dating import (
     find_mentions,
     resolve_relative,
 )
-from notecheck.model import Span, fast_pickle
+from notecheck.model import Span, record
 from notecheck.positions import InlineMap
 from notecheck.prose import FUTURE, Sentence
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class DatedFact:
     span: Span
     mention: Mention
@@ -34,8 +33,7 @@ class DatedFact:
     anchor: When | None = None
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class SentenceInfo:
     cited: bool
     future: bool

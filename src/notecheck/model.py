@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field, fields
-from typing import Literal, NamedTuple, TypeVar
+from typing import Literal, NamedTuple, TypeVar, dataclass_transform
 
 T = TypeVar("T")
 
@@ -27,6 +27,16 @@ def fast_pickle(cls: type[T]) -> type[T]:
     return cls
 
 
+@dataclass_transform()
+def record(cls: type[T]) -> type[T]:
+    """A small value class: a slots dataclass compared and hashed by value, pickled as a
+    call of its constructor. Not frozen, on purpose: a frozen dataclass sets each field
+    through ``object.__setattr__`` and is built four times slower (0.82 vs 0.19 µs with
+    seven fields), and a run builds and unpickles hundreds of thousands of these.
+    Nothing assigns to their fields once built."""
+    return fast_pickle(dataclass(slots=True, unsafe_hash=True)(cls))
+
+
 class Span(NamedTuple):
     """A range of text in the original file: 1-based lines and columns, end exclusive.
 
@@ -43,8 +53,7 @@ class Span(NamedTuple):
         return cls(line, column, line, column)
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Edit:
     """Replace the text of ``span`` with ``content``."""
 
@@ -61,8 +70,7 @@ class Edit:
         }
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Fix:
     """Edits that together repair one finding."""
 
@@ -76,8 +84,7 @@ class Fix:
         }
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     path: str
     span: Span

@@ -9,12 +9,11 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
-from notecheck.model import Finding, Span, fast_pickle
+from notecheck.model import Finding, Span, record
 from notecheck.wikilink import WikiLink
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     level: int
     text: str
@@ -22,8 +21,7 @@ class Heading:
     parents: tuple[str, ...]  # texts of enclosing headings, outermost first
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class LinkRef:
     link: WikiLink
     span: Span
@@ -33,8 +31,7 @@ class LinkRef:
     sentence: int | None = None  # index into NoteSummary.sentences
 
 
-@fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Suppression:
     kind: str  # "next-line", "disable", "enable", "file"
     codes: tuple[str, ...]
