@@ -61,11 +61,7 @@ class CitedSentence(NamedTuple):
 
 def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> list[CitedSentence]:
     """The checkable facts of every cited sentence of one paragraph."""
-    cited_at = [
-        (child.meta["start"], [t.seconds for t in child.meta["times"] if t.seconds is not None])
-        for child in token.children or ()
-        if child.type == "timestamp"
-    ]
+    cited_at: list[tuple[int, list[int]]] = token.meta.get("cited", [])  # set by the parser
     if not cited_at:
         return []
     cited: list[CitedSentence] = []

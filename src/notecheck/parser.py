@@ -34,6 +34,7 @@ def _attach_positions(state: StateCore) -> None:
         else:
             cursor = 0
         mapper: InlineMap | None = None
+        cited: list[tuple[int, list[int]]] = []  # (offset, seconds) of each citation, for NC207
         for child in token.children or ():
             if "start" not in child.meta:
                 continue
@@ -42,6 +43,10 @@ def _attach_positions(state: StateCore) -> None:
                 token.meta["map"] = mapper  # the date and claim readers map offsets with it too
             child.meta["span"] = mapper.span(child.meta["start"], child.meta["end"])
             child.meta["map"] = mapper
+            if child.type == "timestamp":
+                cited.append((child.meta["start"], [t.seconds for t in child.meta["times"] if t.seconds is not None]))
+        if cited:
+            token.meta["cited"] = cited
         if in_cell:
             if mapper is None:
                 mapper = InlineMap(token.content, first, lines, line_offset, cursor)

@@ -139,8 +139,11 @@ def _vtt_cues(text: str, what: str = "cue timing") -> Transcript:
         start, end = _seconds(match.group(1)), _seconds(match.group(2))
         if end - start < HOLD_CUE_SECONDS:
             continue  # an auto-caption "hold" cue repeats the previous line
-        timed = [line for line in body if _WORD_TIMING.search(line)]
-        words = _TAG.sub("", " ".join(timed or body)).strip()
+        words = " ".join(body)
+        if "<" in words:  # tags: word timings, styling
+            timed = [line for line in body if _WORD_TIMING.search(line)]
+            words = _TAG.sub("", " ".join(timed) if timed else words)
+        words = words.strip()
         if words:
             cues.append(Cue(start, end, words, start_line))
     return Transcript(cues, problem)
