@@ -25,11 +25,13 @@ from notecheck import __version__
 from notecheck.summary import NoteSummary
 
 CACHE_DIR = ".notecheck_cache"
-SCHEMA = 3
+SCHEMA = 4
+FLUSH_EVERY = 256  # rows held before they are written: a cold run must not hold every pickled note
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
     "hash TEXT, video_id TEXT, summary BLOB)",
-    "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, result BLOB)",
+    "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS run_notes (position INTEGER PRIMARY KEY, result BLOB)",
     "CREATE TABLE IF NOT EXISTS transcripts (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, end_time REAL)",
 )
 
@@ -78,7 +80,8 @@ class Cache:
             for table in _TABLES:
                 db.execute(table)
             db.execute("SELECT rel, size, mtime, hash, video_id, summary FROM notes LIMIT 1").fetchall()
-            db.execute("SELECT key, result FROM runs LIMIT 1").fetchall()
+            db.execute("SELECT key FROM runs LIMIT 1").fetchall()
+            db.execute("SELECT position, result FROM run_notes LIMIT 1").fetchall()
             db.execute("SELECT rel, size, mtime, end_time FROM transcripts LIMIT 1").fetchall()
             return db
         except sqlite3.DatabaseError:
@@ -134,12 +137,15 @@ class Cache:
 
     _index: dict[str, tuple[int, int, str | None]] | None = None
 
-    def store(self, summary: NoteSummary, stat: os.stat_result, digest: str) -> None:
-        try:
-            blob = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            return
+    def store(self, summary: NoteSummary, stat: os.stat_result, digest: str, blob: bytes | None = None) -> None:
+        """Remember a note's summary; ``blob``: the summary already pickled (by a worker)."""
+        if blob is None:
+            blob = dumps(summary)
+            if blob is None:
+                return
         self._pending.append((summary.rel, stat.st_size, stat.st_mtime_ns, digest, summary.video_id, blob))
+        if len(self._pending) >= FLUSH_EVERY:
+            self._write("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
 
     def transcript_end(self, rel: str, stat: os.stat_result) -> tuple[bool, float | None]:
         """(known, end of the last cue) of a transcript read in an earlier run, while its
@@ -157,34 +163,66 @@ class Cache:
     def store_transcript_end(self, rel: str, stat: os.stat_result, end: float | None) -> None:
         self._transcripts.append((rel, stat.st_size, stat.st_mtime_ns, end))
 
-    def run_result(self, key: str) -> Any:
-        """What a run over exactly the same files and configuration reported, or None."""
+    def run_result(self, key: str) -> list[Any] | None:
+        """What a run over exactly the same files and configuration reported, note by
+        note, or None."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT result FROM runs WHERE key = ?", (key,)).fetchone()
-            result = pickle.loads(row[0]) if row else None
-            if not isinstance(result, list) or not all(_is_note_result(item) for item in result):
+            row = self._db.execute("SELECT key FROM runs").fetchone()
+            if row is None or row[0] != key:
                 return None
-            return result
+            rows = self._db.execute("SELECT result FROM run_notes ORDER BY position").fetchall()
+            result = [pickle.loads(blob) for (blob,) in rows]
         except Exception:
             return None
+        return result if all(_is_note_result(item) for item in result) else None
 
-    def store_run(self, key: str, result: Any) -> None:
-        self._run = (key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    def start_run(self) -> None:
+        """Forget the last run's report: this run's is written note by note as it goes."""
+        self._write("DELETE FROM runs", [()])
+        self._write("DELETE FROM run_notes", [()])
+        self._run_rows: list[tuple[bytes]] = []
 
-    _run: tuple[str, bytes] | None = None
+    def add_run_note(self, item: tuple[str, tuple[int, int], list[Any]]) -> None:
+        blob = dumps(item)
+        if blob is None:
+            return
+        self._run_rows.append((blob,))
+        if len(self._run_rows) >= FLUSH_EVERY:
+            self._write("INSERT INTO run_notes (result) VALUES (?)", self._run_rows)
+
+    def finish_run(self, key: str) -> None:
+        """The run is complete: its report may be replayed while nothing changes."""
+        self._run_key = key
+
+    _run_key: str | None = None
+    _run_rows: list[tuple[bytes]] | None = None
+
+    def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        """Write rows now, in the transaction that ``close`` commits; empties ``rows``."""
+        if self._db is not None:
+            try:
+                self._db.executemany(statement, rows)
+            except sqlite3.Error:
+                self._db.rollback()
+                self._db.close()
+                self._db = None
+        rows.clear()
 
     def close(self) -> None:
         if self._db is None:
             return
+        self._write("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+        self._write("INSERT OR REPLACE INTO transcripts VALUES (?, ?, ?, ?)", self._transcripts)
+        if self._run_rows is not None:
+            self._write("INSERT INTO run_notes (result) VALUES (?)", self._run_rows)
+            if self._run_key is not None:
+                self._write("INSERT INTO runs VALUES (?)", [(self._run_key,)])
+        if self._db is None:
+            return
         try:
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
-                self._db.executemany("INSERT OR REPLACE INTO transcripts VALUES (?, ?, ?, ?)", self._transcripts)
-                if self._run is not None:
-                    self._db.execute("DELETE FROM runs")  # keep only the latest run
-                    self._db.execute("INSERT INTO runs VALUES (?, ?)", self._run)
+            self._db.commit()
         except sqlite3.Error:
             pass
         finally:
@@ -201,6 +239,14 @@ def _is_note_result(item: Any) -> bool:
         and isinstance(item[0], str)
         and all(isinstance(finding, Finding) for finding in item[2])
     )
+
+
+def dumps(value: Any) -> bytes | None:
+    """A pickle of ``value``, or None when it cannot be pickled (it is then not cached)."""
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None
 
 
 def _load(blob: bytes, rel: str) -> NoteSummary | None:

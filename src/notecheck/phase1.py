@@ -4,6 +4,7 @@ pool of processes when there are enough notes to pay for starting them."""
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -117,12 +118,13 @@ class Phase1:
             initializer=_start_worker,
             initargs=(self.root, config, self.ruleset.enabled, self.ruleset.needs, self.ruleset.transcripts),
         ) as pool:
-            for rel, digest, summary in pool.map(_work, rels, chunksize=chunk):
+            for rel, digest, blob in pool.map(_work, rels, chunksize=chunk):
+                summary = pickle.loads(blob)
                 analysis = Analysis(summary)
                 if self.cache is not None and digest is not None and summary.readable:
                     stat = self._stat(rel)
                     if stat is not None:
-                        self.cache.store(summary, stat, digest)
+                        self.cache.store(summary, stat, digest, blob)  # as pickled by the worker
                 results[rel] = analysis
                 if progress:
                     progress(1)
@@ -143,8 +145,10 @@ def _start_worker(
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 
 
-def _work(rel: str) -> tuple[str, str | None, NoteSummary]:
-    """Phase 1 in a worker; the note's bytes stay here, only their digest travels back."""
+def _work(rel: str) -> tuple[str, str | None, bytes]:
+    """Phase 1 in a worker; the note's bytes stay here, only their digest travels back.
+    The summary travels pickled, so that the cache stores the same bytes without pickling
+    it again."""
     from notecheck.engine import analyze_text, read_note, unreadable
     from notecheck.source import UnreadableNote
 
@@ -153,5 +157,6 @@ def _work(rel: str) -> tuple[str, str | None, NoteSummary]:
     try:
         raw = read_note(root, rel)
     except UnreadableNote as err:
-        return rel, None, unreadable(NoteSummary(rel), ruleset, err).summary
-    return rel, content_hash(raw), analyze_text(root, rel, raw, ruleset).summary
+        return rel, None, pickle.dumps(unreadable(NoteSummary(rel), ruleset, err).summary, pickle.HIGHEST_PROTOCOL)
+    summary = analyze_text(root, rel, raw, ruleset).summary
+    return rel, content_hash(raw), pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)

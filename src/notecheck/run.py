@@ -209,7 +209,6 @@ class VaultRun:
                 return
         from notecheck.engine import Analysis, analyze_path, finalize, vault_phase
 
-        collected: list[tuple[str, tuple[int, int], list[Finding]]] = []
         with progress_bar(len(rels), self.options.progress) as advance:
             # Keep summaries only: the text of every note would cost more memory than all the
             # rest (a fix re-reads its note).
@@ -220,8 +219,10 @@ class VaultRun:
         per_note: dict[str, list[Finding]] = defaultdict(list)
         for finding in vault_phase(summaries, self.vault, self.ruleset):
             per_note[finding.path].append(finding)
+        if memo is not None and self.cache is not None:
+            self.cache.start_run()
         for rel, analysis in analyses.items():
-            findings = finalize(analysis.summary, analysis.summary.findings + per_note[rel], self.ruleset)
+            findings = finalize(analysis.summary, analysis.summary.findings + per_note.pop(rel, []), self.ruleset)
             if (self.options.fix or self.options.diff) and any(f.fix for f in findings):
                 # Fixes are always computed from the bytes they will replace: read the note
                 # again (another process may have changed it) and check it again.
@@ -229,12 +230,14 @@ class VaultRun:
                 if fresh.source is not None:
                     findings = self._fix(rel, fresh, self._recheck(fresh.summary))
             counts = (len(analysis.summary.links), analysis.summary.citations)
-            collected.append((rel, counts, findings))
+            if memo is not None and self.cache is not None:
+                self.cache.add_run_note((rel, counts, findings))
             self._count(counts)
             self._report(rel, findings)
+            analysis.summary.findings = []  # reported: only the copies with display paths stay
         if self.cache is not None:
             if memo is not None:
-                self.cache.store_run(memo, collected)
+                self.cache.finish_run(memo)
             self.cache.close()
 
     def _count(self, counts: tuple[int, int]) -> None:
