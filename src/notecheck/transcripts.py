@@ -22,7 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-_TIMING = re.compile(r"^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:\s.*)?$")
+_STAMP = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"  # [H:]MM:SS.mmm (or ,mmm): four groups
+_TIMING = re.compile(rf"^\s*{_STAMP}\s*-->\s*{_STAMP}(?:\s.*)?$")
 _ARROW = re.compile(r"\s*[\d:.,]+\s*-+>")  # "00:01,000 -> 00:02,000": meant as a timing line
 _TAG = re.compile(r"<[^>]*>")
 _WORD_TIMING = re.compile(r"<\d{2}:\d{2}:\d{2}\.\d{3}>")
@@ -46,11 +47,9 @@ class Cue(NamedTuple):
     line: int  # line of the timing line in the file (0 for JSON)
 
 
-def _seconds(stamp: str) -> float:
-    """Seconds of ``[H:]MM:SS.mmm`` (or ``,mmm``), as matched by ``_TIMING``."""
-    rest, _, seconds = stamp.rpartition(":")
-    hours, _, minutes = rest.rpartition(":")
-    return (int(hours) * 3600 if hours else 0) + int(minutes) * 60 + float(seconds.replace(",", "."))
+def _seconds(hours: str | None, minutes: str, seconds: str, fraction: str) -> float:
+    """Seconds of a time matched by ``_STAMP``, from its four groups."""
+    return (int(hours) * 3600 if hours else 0) + int(minutes) * 60 + float(f"{seconds}.{fraction}")
 
 
 def read_transcript(path: Path) -> Transcript:
@@ -136,7 +135,8 @@ def _vtt_cues(text: str, what: str = "cue timing") -> Transcript:
         while index < len(lines) and lines[index] != "":  # a line of spaces does not end a cue
             body.append(lines[index])
             index += 1
-        start, end = _seconds(match.group(1)), _seconds(match.group(2))
+        groups = match.groups()
+        start, end = _seconds(*groups[:4]), _seconds(*groups[4:])
         if end - start < HOLD_CUE_SECONDS:
             continue  # an auto-caption "hold" cue repeats the previous line
         words = " ".join(body)
