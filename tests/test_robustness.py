@@ -66,6 +66,35 @@ def test_the_cache_follows_changes_in_other_notes(tmp_path: Path) -> None:
     assert places(check(tmp_path, "a.md").findings) == [("a.md", 1, 5, "NC102")]
 
 
+def test_an_unchanged_vault_replays_the_last_run_and_a_change_ends_that(tmp_path: Path, monkeypatch) -> None:
+    """The run memo: nothing is parsed or read from the note cache when no file changed."""
+    import os
+
+    from notecheck import phase1
+    from notecheck.run import MEMO_FROM
+
+    notes = {f"n{i:03}.md": f"See [[n{i + 1:03}#Intro]].\n\n# Intro\n" for i in range(MEMO_FROM)}
+    notes[f"n{MEMO_FROM - 1:03}.md"] = "Links [[n000 | zero]].\n\n# Intro\n"
+    write_vault(tmp_path, notes)
+    first = places(check(tmp_path, jobs=1).findings)
+    assert first == [(f"n{MEMO_FROM - 1:03}.md", 1, 7, "NC104")]
+    asked: list[str] = []
+    real_many = phase1.Phase1.many
+
+    def counting(self, rels, progress=None):
+        asked.extend(rels)
+        return real_many(self, rels, progress)
+
+    monkeypatch.setattr(phase1.Phase1, "many", counting)
+    assert places(check(tmp_path, jobs=1).findings) == first
+    assert asked == []  # replayed
+    target = tmp_path / "n001.md"
+    target.write_text("# Renamed\n")
+    os.utime(target, ns=(target.stat().st_mtime_ns + 10**9,) * 2)
+    assert places(check(tmp_path, jobs=1).findings) == [("n000.md", 1, 5, "NC102"), *first]
+    assert len(asked) == MEMO_FROM
+
+
 PIECES = st.sampled_from(
     [
         "[[a]]", "[[a | b]]", "![[x.png]]", "[[a#h]]", "[[#^id]]", "[[", "]]", "[00:01:02]", "[1:2:3:4]", "[00:",

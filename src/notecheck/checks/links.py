@@ -238,14 +238,24 @@ class LinkFormat(_LinkRule):
                 self._check(ref.source, ref.span, note)
 
     def _check(self, text: str, span: Span, note: NoteContext) -> None:
-        written = WrittenLink.parse(text)
-        if written is None or not written.head.strip() or span.line != span.end_line:
+        if span.line != span.end_line:
             return
-        spaced = self.settings["pipe-style"] == "spaced"
-        canonical, reason = canonical_form(written, spaced)
-        if canonical != text:
-            fix = Fix((Edit(span, canonical),), "safe")
-            note.report(self, span, f"{reason}: write {canonical}", fix)
+        advice = _link_advice(text, self.settings["pipe-style"] == "spaced")
+        if advice is not None:
+            canonical, message = advice
+            note.report(self, span, message, Fix((Edit(span, canonical),), "safe"))
+
+
+@lru_cache(maxsize=4096)
+def _link_advice(text: str, spaced: bool) -> tuple[str, str] | None:
+    """(canonical text, message) for a link written otherwise; None when it is fine. Kept
+    per link text: a vault writes the same links thousands of times, and its findings
+    then share one message and one canonical text."""
+    written = WrittenLink.parse(text)
+    if written is None or not written.head.strip():
+        return None
+    canonical, reason = canonical_form(written, spaced)
+    return None if canonical == text else (canonical, f"{reason}: write {canonical}")
 
 
 @register
