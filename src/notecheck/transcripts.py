@@ -84,13 +84,15 @@ def stamps(root: Path, rels: tuple[str, ...]) -> tuple[tuple[str, int, int], ...
     return tuple((rel, *stamp(root / rel)) for rel in rels)
 
 
-def remembered(path: Path, load: Callable[[], Transcript] | None = None) -> Transcript:
+def remembered(
+    path: Path, load: Callable[[], Transcript] | None = None, stamped: tuple[int, int] | None = None
+) -> Transcript:
     """A transcript read at most once per process while its file is unchanged.
 
     The notes of one video, and the rules that read its transcript in both phases, share
     one read; only the last few stay in memory. ``load`` reads it when it is not here
-    (default: the file itself)."""
-    key = (str(path), *stamp(path))
+    (default: the file itself); ``stamped``: the file's ``stamp`` when the caller has it."""
+    key = (str(path), *(stamped or stamp(path)))
     transcript = _RECENT.pop(key, None)
     if transcript is None:
         transcript = load() if load is not None else read_transcript(path)

@@ -12,7 +12,7 @@ from notecheck.metadata import TRANSCRIPT_SUFFIXES
 from notecheck.model import Span
 from notecheck.numbers import spoken_values
 from notecheck.registry import Option, Rule, register
-from notecheck.transcripts import Cue, stamp
+from notecheck.transcripts import Cue
 
 if TYPE_CHECKING:
     from notecheck.context import NoteContext
@@ -209,12 +209,12 @@ class UnsupportedCitation(Rule):
     def _spoken(self, note: NoteContext) -> Spoken | None:
         """The first of the video's transcripts that holds cues (or a problem to report);
         the last one stays for the next note of the same video."""
-        for rel in note.transcripts:
-            key = (rel, *stamp(note.root / rel))
+        for key in note.summary.transcript_stamps:  # (file, size, mtime) of note.transcripts
+            rel = key[0]
             if self._last is not None and self._last[0] == key:
                 note.summary.transcript_ends += ((rel, self._last[1].end),)
                 return self._last[1]
-            read = transcripts.remembered(note.root / rel)
+            read = transcripts.remembered(note.root / rel, stamped=key[1:])
             end = max((cue.end for cue in read.cues), default=None)
             note.summary.transcript_ends += ((rel, end),)  # the video's length, for NC203
             if read.cues or read.problem:
