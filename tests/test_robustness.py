@@ -124,3 +124,25 @@ def test_fuzzed_notes_never_crash_and_positions_stay_inside(front: str, pieces: 
                 continue
             assert 1 <= finding.span.line <= len(lines), finding
             assert 1 <= finding.span.column <= len(lines[finding.span.line - 1]) + 1, finding
+
+
+def test_a_warm_run_does_not_import_the_parser(tmp_path: Path) -> None:
+    """Start-up counts in a warm run of a vault: the parser, YAML and the date grammar stay
+    unimported when the run memo answers."""
+    import subprocess
+    import sys
+
+    from notecheck.run import MEMO_FROM
+
+    notes = {f"n{i:03}.md": f"See [[n{i + 1:03} | B]] [00:01:02].\n\nIn 1990, it began.\n" for i in range(MEMO_FROM)}
+    write_vault(tmp_path, notes)
+    script = (
+        "import sys\n"
+        "from notecheck.cli import main\n"
+        "try:\n    main(['--exit-zero', '-q', '.'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('markdown_it', 'yaml', 'notecheck.dating') if m in sys.modules))\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True) for _ in "12"]
+    assert runs[0].stdout.strip().endswith("['markdown_it', 'notecheck.dating', 'yaml']")
+    assert runs[1].stdout.strip().endswith("[]"), runs[1].stdout + runs[1].stderr

@@ -53,10 +53,13 @@ class CitedSentence(NamedTuple):
 
     mapper: InlineMap  # of its paragraph: a fact's span is ``mapper.span(start, stop)``
     times: tuple[int, ...]
-    # (start, stop) in the paragraph's content, kind ("number" or "name"), the text as
-    # written, the number's value. Plain tuples: a note has a hundred, and most are said
-    # where they are cited, so a position is found only when one is reported.
-    claims: list[tuple[int, int, str, str, float | None]]
+    # (start, stop) in the paragraph's content, the number as written, its value. Plain
+    # tuples: most numbers are said where they are cited, so a position is mapped only
+    # when one is reported.
+    numbers: list[tuple[int, int, str, float]]
+    names: set[str]  # proper names, each checked once; their places are found if one is unsaid
+    text: str  # the sentence (masked prose)
+    start: int  # its offset in the paragraph's content
 
 
 def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> list[CitedSentence]:
@@ -72,7 +75,7 @@ def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> lis
         if not times:
             continue
         text = sentence.text
-        found: list[tuple[int, int, str, str, float | None]] = []
+        numbers: list[tuple[int, int, str, float]] = []
         for start, stop, value in written_numbers(text):
             raw = text[start:stop]
             if value < 10 and "." not in raw and text[stop : stop + 1] != "%":
@@ -81,18 +84,38 @@ def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> lis
                 continue  # the day of a date
             if text.rfind("(", 0, start) > text.rfind(")", 0, start):
                 continue  # in parentheses: a conversion or an aside, "(1,500 square miles)"
-            found.append((first + start, first + stop, "number", raw, value))
+            numbers.append((first + start, first + stop, raw, value))
         if number_words:
             for match in _NUMBER_WORDS.finditer(text):
                 value = word_number(match.group())
                 if value is not None:
-                    found.append((first + match.start(), first + match.end(), "number", match.group(), value))
-        first_word = _FIRST_WORD.match(text)
-        skip = first_word.start(1) if first_word else -1
-        for match in _NAME.finditer(text):
-            word, start = match.group(), match.start()
-            if start != skip and word not in COMMON_CAPITALISED:
-                found.append((first + start, first + match.end(), "name", word, None))
-        if found:
-            cited.append(CitedSentence(mapper, times, found))
+                    numbers.append((first + match.start(), first + match.end(), match.group(), value))
+        names = _names(text)
+        if numbers or names:
+            cited.append(CitedSentence(mapper, times, numbers, names, text, first))
     return cited
+
+
+def _names(text: str) -> set[str]:
+    """The proper names of a sentence: capitalised words, but for common ones and the
+    sentence's first word (capitalised anyway). A name that also stands elsewhere in the
+    sentence still counts."""
+    found = _NAME.findall(text)
+    if not found:
+        return set()
+    first_word = _FIRST_WORD.match(text)
+    at_start = _NAME.match(text, first_word.start(1)) if first_word else None
+    if at_start is not None:
+        found.remove(at_start.group())
+    return set(found).difference(COMMON_CAPITALISED)
+
+
+def name_places(sentence: CitedSentence, name: str) -> list[tuple[int, int]]:
+    """(start, stop) in the paragraph's content of each place ``name`` stands as a name."""
+    first_word = _FIRST_WORD.match(sentence.text)
+    skip = first_word.start(1) if first_word else -1
+    return [
+        (sentence.start + match.start(), sentence.start + match.end())
+        for match in _NAME.finditer(sentence.text)
+        if match.group() == name and match.start() != skip
+    ]
