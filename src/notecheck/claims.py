@@ -18,7 +18,7 @@ _NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[-'][A-Z]?[a-z]+)*(?=['’]s\b|\b
 _TENS_WORD = re.compile(r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 
 
-def _maybe_number_words(lower: str) -> bool:
+def maybe_number_words(lower: str) -> bool:
     """A cheap test before the number-word pattern: substring tests first (measured fastest)."""
     return (
         ("ty" in lower and _TENS_WORD.search(lower) is not None)
@@ -62,13 +62,16 @@ class CitedSentence(NamedTuple):
     start: int  # its offset in the paragraph's content
 
 
-def claims_of(token: Token, sentences: list[Sentence], mapper: InlineMap) -> list[CitedSentence]:
-    """The checkable facts of every cited sentence of one paragraph."""
+def claims_of(
+    token: Token, sentences: list[Sentence], mapper: InlineMap, number_words: bool = True
+) -> list[CitedSentence]:
+    """The checkable facts of every cited sentence of one paragraph; ``number_words``:
+    whether the note may spell numbers out (``maybe_number_words`` of its text)."""
     cited_at: list[tuple[int, list[int]]] = token.meta.get("cited", [])  # set by the parser
     if not cited_at:
         return []
     cited: list[CitedSentence] = []
-    number_words = _maybe_number_words(token.content.lower())
+    number_words = number_words and maybe_number_words(token.content.lower())
     for sentence in sentences:
         first, end = sentence.start, sentence.start + len(sentence.text)
         times = tuple([t for start, seconds in cited_at if first <= start < end for t in seconds])

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from markdown_it.token import Token
 
-from notecheck.claims import claims_of
+from notecheck.claims import claims_of, maybe_number_words
 from notecheck.context import NoteContext
 from notecheck.dating import maybe_dated
 from notecheck.facts import FactCollector
@@ -53,6 +53,7 @@ class Collector:
         self.body_lines = note.source.lines[body_start:]
         self.facts = FactCollector()
         self.needs = needs
+        self._number_words: bool | None = None
 
     def start(self) -> None:
         fm = self.note.front_matter
@@ -140,7 +141,9 @@ class Collector:
         if dated:
             self.facts.add_paragraph(token, sentences, mapper)
         if cited:
-            self.note.claims.extend(claims_of(token, sentences, mapper))
+            if self._number_words is None:  # once per note: most notes spell out no number
+                self._number_words = maybe_number_words(self.note.source.text.lower())
+            self.note.claims.extend(claims_of(token, sentences, mapper, self._number_words))
 
     def finish(self) -> None:
         self.summary.facts = self.facts.facts
