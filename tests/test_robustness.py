@@ -146,3 +146,30 @@ def test_a_warm_run_does_not_import_the_parser(tmp_path: Path) -> None:
     runs = [subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True) for _ in "12"]
     assert runs[0].stdout.strip().endswith("['markdown_it', 'notecheck.dating', 'yaml']")
     assert runs[1].stdout.strip().endswith("[]"), runs[1].stdout + runs[1].stderr
+
+
+def test_two_runs_at_once_never_mix_their_reports(tmp_path: Path) -> None:
+    """The run memo is written note by note; a report another process cut short is not replayed."""
+    from notecheck.cache import FLUSH_EVERY, Cache
+
+    count = FLUSH_EVERY + 40  # one batch is written while both runs are going
+    first, second = Cache(tmp_path, "k"), Cache(tmp_path, "k")
+    first.start_run()
+    second.start_run()
+    for index in range(count):
+        first.add_run_note((f"a{index}.md", (1, 0), []))
+        second.add_run_note((f"b{index}.md", (1, 0), []))
+    first.finish_run("state-a")
+    second.finish_run("state-b")
+    second.close()  # keeps its report and drops the first run's rows written so far
+    first.close()  # its report is now incomplete
+    assert Cache(tmp_path, "k").run_result("state-a") is None
+    assert Cache(tmp_path, "k").run_result("state-b") is None  # replaced by the first run's
+    alone = Cache(tmp_path, "k")
+    alone.start_run()
+    for index in range(count):
+        alone.add_run_note((f"c{index}.md", (1, 0), []))
+    alone.finish_run("state-c")
+    alone.close()
+    replay = Cache(tmp_path, "k").run_result("state-c")
+    assert replay is not None and [item[0] for item in replay] == [f"c{index}.md" for index in range(count)]

@@ -18,6 +18,7 @@ import json
 import os
 import pickle
 import sqlite3
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +26,13 @@ from notecheck import __version__
 from notecheck.summary import NoteSummary
 
 CACHE_DIR = ".notecheck_cache"
-SCHEMA = 4
+SCHEMA = 5
 FLUSH_EVERY = 256  # rows held before they are written: a cold run must not hold every pickled note
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
     "hash TEXT, video_id TEXT, summary BLOB)",
-    "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY)",
-    "CREATE TABLE IF NOT EXISTS run_notes (position INTEGER PRIMARY KEY, result BLOB)",
+    "CREATE TABLE IF NOT EXISTS runs (key TEXT, run TEXT, notes INTEGER)",
+    "CREATE TABLE IF NOT EXISTS run_notes (run TEXT, position INTEGER, result BLOB, PRIMARY KEY (run, position))",
     "CREATE TABLE IF NOT EXISTS transcripts (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, end_time REAL)",
 )
 
@@ -80,8 +81,8 @@ class Cache:
             for table in _TABLES:
                 db.execute(table)
             db.execute("SELECT rel, size, mtime, hash, video_id, summary FROM notes LIMIT 1").fetchall()
-            db.execute("SELECT key FROM runs LIMIT 1").fetchall()
-            db.execute("SELECT position, result FROM run_notes LIMIT 1").fetchall()
+            db.execute("SELECT key, run, notes FROM runs LIMIT 1").fetchall()
+            db.execute("SELECT run, position, result FROM run_notes LIMIT 1").fetchall()
             db.execute("SELECT rel, size, mtime, end_time FROM transcripts LIMIT 1").fetchall()
             return db
         except sqlite3.DatabaseError:
@@ -164,70 +165,93 @@ class Cache:
         self._transcripts.append((rel, stat.st_size, stat.st_mtime_ns, end))
 
     def run_result(self, key: str) -> list[Any] | None:
-        """What a run over exactly the same files and configuration reported, note by
-        note, or None."""
+        """What a complete run over exactly the same files and configuration reported,
+        note by note, or None."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT key FROM runs").fetchone()
-            if row is None or row[0] != key:
+            row = self._db.execute("SELECT run, notes FROM runs WHERE key = ?", (key,)).fetchone()
+            if row is None:
                 return None
-            rows = self._db.execute("SELECT result FROM run_notes ORDER BY position").fetchall()
-            result = [pickle.loads(blob) for (blob,) in rows]
+            rows = self._db.execute("SELECT result FROM run_notes WHERE run = ? ORDER BY position", (row[0],))
+            result = [pickle.loads(blob) for (blob,) in rows.fetchall()]
         except Exception:
             return None
-        return result if all(_is_note_result(item) for item in result) else None
+        if len(result) != row[1] or not all(_is_note_result(item) for item in result):
+            return None  # another process cleared part of it: not trusted
+        return result
 
     def start_run(self) -> None:
-        """Forget the last run's report: this run's is written note by note as it goes."""
-        self._write("DELETE FROM runs", [()])
-        self._write("DELETE FROM run_notes", [()])
-        self._run_rows: list[tuple[bytes]] = []
+        """This run's report is written note by note as it goes, under an id of its own,
+        so that two runs at once never mix their rows."""
+        self._run_id = uuid.uuid4().hex
+        self._run_rows = []
 
     def add_run_note(self, item: tuple[str, tuple[int, int], list[Any]]) -> None:
         blob = dumps(item)
-        if blob is None:
+        if blob is None or self._run_rows is None:
+            self._run_failed = True  # a report with a note missing is never replayed
             return
-        self._run_rows.append((blob,))
+        self._run_rows.append((self._run_id, self._run_count, blob))
+        self._run_count += 1
         if len(self._run_rows) >= FLUSH_EVERY:
-            self._write("INSERT INTO run_notes (result) VALUES (?)", self._run_rows)
+            self._write("INSERT OR REPLACE INTO run_notes VALUES (?, ?, ?)", self._run_rows)
 
     def finish_run(self, key: str) -> None:
         """The run is complete: its report may be replayed while nothing changes."""
         self._run_key = key
 
+    _run_id = ""
+    _run_count = 0
+    _run_failed = False
     _run_key: str | None = None
-    _run_rows: list[tuple[bytes]] | None = None
+    _run_rows: list[tuple[str, int, bytes]] | None = None
 
     def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
-        """Write rows now, in the transaction that ``close`` commits; empties ``rows``."""
-        if self._db is not None:
+        """Write rows now, each batch its own short transaction (another notecheck may be
+        waiting for the file); empties ``rows``. A failure gives up the cache for this run."""
+        if self._db is not None and rows:
             try:
-                self._db.executemany(statement, rows)
+                with self._db:
+                    self._db.executemany(statement, rows)
             except sqlite3.Error:
-                self._db.rollback()
-                self._db.close()
-                self._db = None
+                self._give_up()
         rows.clear()
+
+    def _give_up(self) -> None:
+        db, self._db = self._db, None
+        try:
+            if db is not None:
+                db.close()
+        except sqlite3.Error:
+            pass
+
+    def _record_run(self) -> None:
+        """Keep this run's report as the one to replay, and drop every other."""
+        if self._db is None or self._run_rows is None:
+            return
+        self._write("INSERT OR REPLACE INTO run_notes VALUES (?, ?, ?)", self._run_rows)
+        db = self._db
+        if db is None:
+            return
+        try:
+            with db:
+                if self._run_key is not None and not self._run_failed:
+                    db.execute("DELETE FROM run_notes WHERE run != ?", (self._run_id,))
+                    db.execute("DELETE FROM runs")
+                    db.execute("INSERT INTO runs VALUES (?, ?, ?)", (self._run_key, self._run_id, self._run_count))
+                else:  # an unfinished report is never replayed
+                    db.execute("DELETE FROM run_notes WHERE run = ?", (self._run_id,))
+        except sqlite3.Error:
+            self._give_up()
 
     def close(self) -> None:
         if self._db is None:
             return
         self._write("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
         self._write("INSERT OR REPLACE INTO transcripts VALUES (?, ?, ?, ?)", self._transcripts)
-        if self._run_rows is not None:
-            self._write("INSERT INTO run_notes (result) VALUES (?)", self._run_rows)
-            if self._run_key is not None:
-                self._write("INSERT INTO runs VALUES (?)", [(self._run_key,)])
-        if self._db is None:
-            return
-        try:
-            self._db.commit()
-        except sqlite3.Error:
-            pass
-        finally:
-            self._db.close()
-            self._db = None
+        self._record_run()
+        self._give_up()
 
 
 def _is_note_result(item: Any) -> bool:
