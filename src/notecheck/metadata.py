@@ -121,7 +121,7 @@ class MetadataIndex:
             known, end = cache.transcript_end(rel, stat)
             if known:
                 return end
-        end = max((cue.end for cue in transcripts.remembered(path).cues), default=None)
+        end = transcripts.remembered(path).end
         if cache is not None and stat is not None:
             cache.store_transcript_end(rel, stat, end)
         return end

@@ -37,6 +37,11 @@ class Transcript:
         self.cues = cues
         self.problem = problem
 
+    @property
+    def end(self) -> float | None:
+        """The end of its last cue (a lower bound of the video's length); None without cues."""
+        return max((cue.end for cue in self.cues), default=None)
+
 
 class Cue(NamedTuple):
     """One cue (a tuple: a transcript has hundreds, a vault hundreds of thousands)."""
@@ -174,8 +179,3 @@ def _json_cues(text: str) -> list[Cue]:
             continue
         cues.append(Cue(start, end, str(item.get("text", "")), 0))
     return cues
-
-
-def last_cue_end(path: Path) -> float | None:
-    cues = read_cues(path)
-    return max(cue.end for cue in cues) if cues else None

@@ -12,7 +12,7 @@ from notecheck.metadata import TRANSCRIPT_SUFFIXES
 from notecheck.model import Span
 from notecheck.numbers import spoken_values
 from notecheck.registry import Option, Rule, register
-from notecheck.transcripts import Cue
+from notecheck.transcripts import Cue, Transcript
 
 if TYPE_CHECKING:
     from notecheck.context import NoteContext
@@ -30,13 +30,13 @@ def _window(value: object) -> bool:
 class Spoken:
     """What a transcript says: each cue's spoken values and words, by time."""
 
-    def __init__(self, cues: list[Cue], rel: str = "", problem: tuple[int, str] | None = None) -> None:
-        self.cues = sorted(cues, key=lambda cue: cue.start)
+    def __init__(self, transcript: Transcript, rel: str) -> None:
+        self.cues = sorted(transcript.cues, key=lambda cue: cue.start)
         self.rel = rel
-        self.problem = problem
+        self.problem = transcript.problem
+        self.end = transcript.end
         self.starts = [cue.start for cue in self.cues]
         self.longest = max((cue.end - cue.start for cue in self.cues), default=0.0)
-        self.end = max((cue.end for cue in self.cues), default=None)
         self._values: list[set[float] | None] = [None] * len(self.cues)  # read when a claim asks
         self._names: dict[str, bool] = {}
         self._windows: dict[tuple[float, float], set[float]] = {}
@@ -217,10 +217,9 @@ class UnsupportedCitation(Rule):
                 note.summary.transcript_ends += ((rel, self._last[1].end),)
                 return self._last[1]
             read = transcripts.remembered(note.root / rel, stamped=key[1:])
-            end = max((cue.end for cue in read.cues), default=None)
-            note.summary.transcript_ends += ((rel, end),)  # the video's length, for NC203
+            note.summary.transcript_ends += ((rel, read.end),)  # the video's length, for NC203
             if read.cues or read.problem:
-                spoken = Spoken(read.cues, rel, read.problem)
+                spoken = Spoken(read, rel)
                 self._last = (key, spoken)
                 return spoken
         return None
