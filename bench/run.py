@@ -22,15 +22,22 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
+PAIRS = 3  # runs with and without transcripts, in turns
 TRANSCRIPT_RUN = [PY, "-m", "notecheck", "--exit-zero", "-q", "--statistics", "--no-cache", "--jobs", "1"]
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """(seconds, peak resident MB) of one run of ``command``."""
+    seconds, peak, _ = timed_cpu(command, cwd)
+    return seconds, peak
+
+
+def timed_cpu(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(seconds, peak resident MB, CPU seconds) of one run of ``command``."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def median_run(command: list[str], cwd: Path, repeat: int, before=None) -> tuple[float, float]:
@@ -51,7 +58,10 @@ def tool(name: str) -> str | None:
     return shutil.which(name) or (str(Path(PY).parent / name) if (Path(PY).parent / name).exists() else None)
 
 
-def bench(size: int, work: Path, repeat: int, slow_repeat: int, skip: list[str]) -> list[tuple[str, float, float]]:
+def bench(
+    size: int, work: Path, repeat: int, slow_repeat: int, skip: list[str], notes: list[str]
+) -> list[tuple[str, float, float]]:
+    """Rows of the table for one vault size; ``notes`` gets lines to print under it."""
     vault = work / f"vault-{size}"
     if not vault.exists():
         subprocess.run([PY, str(HERE / "generate.py"), str(vault), "--notes", str(size)], check=True)
@@ -72,16 +82,25 @@ def bench(size: int, work: Path, repeat: int, slow_repeat: int, skip: list[str])
     # machine that speeds up or slows down during the benchmark weighs on both alike.
     plain = [*notecheck, "--no-cache", "--jobs", "1", str(vault)]
     transcribed = [*TRANSCRIPT_RUN, "--vault", str(with_transcripts), str(with_transcripts)]
-    runs: dict[str, list[tuple[float, float]]] = {"plain": [], "transcribed": []}
-    for _ in range(slow_repeat):
-        runs["plain"].append(timed(plain, work))
-        runs["transcribed"].append(timed(transcribed, work))
+    # At least three pairs, also at 10,000 notes: one pair is at the mercy of the machine.
+    runs: dict[str, list[tuple[float, float, float]]] = {"plain": [], "transcribed": []}
+    for _ in range(max(slow_repeat, PAIRS)):
+        runs["plain"].append(timed_cpu(plain, work))
+        runs["transcribed"].append(timed_cpu(transcribed, work))
     labels = {"plain": "notecheck cold, 1 job", "transcribed": "notecheck cold, 1 job, with transcripts (NC207)"}
     for key, label in labels.items():
-        seconds = statistics.median(t for t, _ in runs[key])
-        peak = max(p for _, p in runs[key])
+        seconds = statistics.median(t for t, _, _ in runs[key])
+        peak = max(p for _, p, _ in runs[key])
         rows.append((label, seconds, peak))
         print(f"  {label}: {seconds:.2f} s, {peak:.0f} MB", file=sys.stderr)
+    cpu = {key: [c for _, _, c in pairs] for key, pairs in runs.items()}
+    by_median = statistics.median(cpu["transcribed"]) / statistics.median(cpu["plain"]) - 1
+    by_minimum = min(cpu["transcribed"]) / min(cpu["plain"]) - 1
+    notes.append(
+        f"NC207 cost (CPU seconds of {len(cpu['plain'])} alternating pairs): {by_median:+.0%} by medians, "
+        f"{by_minimum:+.0%} by minimums."
+    )
+    print(f"  {notes[-1]}", file=sys.stderr)
     add(f"notecheck cold, {os.cpu_count()} jobs", [*notecheck, "--no-cache", str(vault)], slow_repeat)
     shutil.rmtree(vault / ".notecheck_cache", ignore_errors=True)
     subprocess.run([*notecheck, str(vault)], cwd=work, capture_output=True, check=False)  # fill the cache
@@ -139,8 +158,11 @@ def main() -> None:
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
     for size in args.sizes:
         print(f"size {size}", file=sys.stderr)
-        rows = bench(size, args.work, args.repeat, args.slow_repeat if size <= 1000 else 1, args.skip)
+        notes: list[str] = []
+        rows = bench(size, args.work, args.repeat, args.slow_repeat if size <= 1000 else 1, args.skip, notes)
         print(table(size, rows) + "\n", flush=True)
+        for line in notes:
+            print(line + "\n", flush=True)
 
 
 if __name__ == "__main__":
