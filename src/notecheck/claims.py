@@ -67,7 +67,10 @@ def claims_of(
 ) -> list[CitedSentence]:
     """The checkable facts of every cited sentence of one paragraph; ``number_words``:
     whether the note may spell numbers out (``maybe_number_words`` of its text)."""
-    cited_at: list[tuple[int, list[int]]] = token.meta.get("cited", [])  # set by the parser
+    cited_at = [  # (offset, seconds) of each citation the parser listed
+        (child.meta["start"], [t.seconds for t in child.meta["times"] if t.seconds is not None])
+        for child in token.meta.get("citations", ())
+    ]
     if not cited_at:
         return []
     cited: list[CitedSentence] = []

@@ -131,7 +131,7 @@ class Collector:
         if token.map is None or not content:
             return
         dated = "facts" in self.needs and maybe_dated(content)
-        cited = "claims" in self.needs and bool(self.note.transcripts) and "cited" in token.meta
+        cited = "claims" in self.needs and bool(self.note.transcripts) and "citations" in token.meta
         if not (dated or cited):
             return  # most paragraphs: no date and nothing to check against a transcript
         sentences = split_sentences(token)

@@ -34,7 +34,7 @@ def _attach_positions(state: StateCore) -> None:
         else:
             cursor = 0
         mapper: InlineMap | None = None
-        cited: list[tuple[int, list[int]]] = []  # (offset, seconds) of each citation, for NC207
+        citations: list[Token] = []  # the paragraph's citation tokens, for NC207's claims
         for child in token.children or ():
             if "start" not in child.meta:
                 continue
@@ -44,9 +44,9 @@ def _attach_positions(state: StateCore) -> None:
             child.meta["span"] = mapper.span(child.meta["start"], child.meta["end"])
             child.meta["map"] = mapper
             if child.type == "timestamp":
-                cited.append((child.meta["start"], [t.seconds for t in child.meta["times"] if t.seconds is not None]))
-        if cited:
-            token.meta["cited"] = cited
+                citations.append(child)
+        if citations:
+            token.meta["citations"] = citations
         if in_cell:
             if mapper is None:
                 mapper = InlineMap(token.content, first, lines, line_offset, cursor)
