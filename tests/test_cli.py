@@ -190,3 +190,39 @@ def test_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "notecheck"
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and "notecheck" in done.stdout
+
+
+STREAMED = {
+    "videos/b.md": "See [[topic | Topic]] and [[topc]].\n",
+    "videos/a.md": "See [[topic | Topic]].\n\nAnd [[ topic ]].\n",
+    "topics/topic.md": "# Topic\n",
+    "z.md": "[[topic | T]]\n",
+}
+
+
+def test_findings_are_printed_note_by_note_in_the_order_of_the_whole_report(tmp_path: Path) -> None:
+    from helpers import check
+
+    from notecheck.report import finding_json
+
+    write_vault(tmp_path, STREAMED)
+    cwd = tmp_path / "videos"
+    expected = check(tmp_path).findings  # gathered, then sorted
+    assert len(expected) == 5
+    got: list[list[str]] = []
+    streamed = check(tmp_path, on_findings=lambda batch: got.append([f.path for f in batch]))
+    assert streamed.findings == []
+    assert [path for batch in got for path in batch] == [f.path for f in expected]
+    assert got == [["videos/a.md"] * 2, ["videos/b.md"] * 2, ["z.md"]]
+    # From a sub-folder, '../z.md' sorts before 'a.md': the printed order follows the paths shown.
+    text = notecheck(cwd, "--vault", str(tmp_path), str(tmp_path), "-q").stdout.splitlines()
+    assert [line.split(":")[0] for line in text] == ["../z.md", "a.md", "a.md", "b.md", "b.md"]
+    shown = json.loads(notecheck(tmp_path, "--output-format", "json").stdout)
+    assert shown == [finding_json(f) for f in expected]
+    assert notecheck(tmp_path, "--output-format", "json").stdout == json.dumps(shown, indent=2) + "\n"
+
+
+def test_json_output_of_a_clean_vault_is_an_empty_list(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"a.md": "# A\n"})
+    done = notecheck(tmp_path, "--output-format", "json")
+    assert (done.returncode, done.stdout) == (0, "[]\n")

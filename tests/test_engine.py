@@ -111,3 +111,29 @@ def test_links_that_try_to_leave_the_vault_are_broken_and_never_opened(tmp_path:
     result = check(tmp_path, extend_select=["NC1"])
     assert places(result.findings, "NC101")[0] == ("n.md", 1, 1, "NC101")
     assert "outside the vault" in result.findings[0].message
+
+
+def test_a_notes_links_are_kept_as_columns_and_read_back_as_written(tmp_path: Path) -> None:
+    import pickle
+
+    from notecheck.engine import analyze_path
+    from notecheck.ruleset import RuleSet
+    from notecheck.config import Config
+
+    text = "---\nrelated: '[[b | B]]'\n---\nSee [[a#Part]] and ![[c.png]].\n\n" + "x" * 300 + " [[a]]\n"
+    write_vault(tmp_path, {"n.md": text, "a.md": "# Part\n"})
+    ruleset = RuleSet.build(Config(), {"NC101"}, tmp_path, ["n.md", "a.md"])
+    summary = analyze_path(tmp_path, "n.md", ruleset).summary
+    refs = [(ref.source, tuple(ref.span), ref.link.target, ref.link.embed) for ref in summary.links]
+    assert refs == [
+        ("[[b | B]]", (2, 11, 2, 20), "b", False),
+        ("[[a#Part]]", (4, 5, 4, 15), "a", False),
+        ("![[c.png]]", (4, 20, 4, 30), "c.png", True),
+        ("[[a]]", (6, 302, 6, 307), "a", False),
+    ]
+    loaded = pickle.loads(pickle.dumps(summary.links))
+    assert loaded == summary.links and len(loaded) == 4
+    assert loaded.sources[1] is summary.links.sources[1]  # texts are shared again once loaded
+    with loaded.opened():
+        assert list(loaded)[0] is list(loaded)[0]  # built once while the vault phase reads them
+    assert list(loaded)[0] is not list(loaded)[0]

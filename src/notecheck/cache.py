@@ -26,7 +26,7 @@ from notecheck import __version__
 from notecheck.summary import NoteSummary
 
 CACHE_DIR = ".notecheck_cache"
-SCHEMA = 5
+SCHEMA = 6
 FLUSH_EVERY = 256  # rows held before they are written: a cold run must not hold every pickled note
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "

@@ -109,6 +109,9 @@ def check(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         progress=True,
     )
+    printer = report.Printer(args.output_format, args.statistics)
+    # With --diff the findings are not shown: only counted.
+    options.on_findings = printer.tally.add if args.diff else printer.add
     if args.jobs is not None and args.jobs < 1:
         print("notecheck: error: --jobs must be at least 1", file=sys.stderr)
         return EXIT_ERROR
@@ -129,21 +132,13 @@ def check(args: argparse.Namespace) -> int:
         if result.errors:
             return EXIT_ERROR
         return EXIT_FINDINGS if result.diffs and not args.exit_zero else EXIT_CLEAN
-    findings = result.findings
-    if args.output_format == "json":
-        report.write(report.to_json(findings))
-    elif args.output_format == "sarif":
-        report.write(report.to_sarif(findings))
-    elif args.output_format == "github":
-        report.write(report.to_github(findings))
-    else:
+    printer.close()
+    tally = printer.tally
+    if args.output_format == "text":
         if args.statistics:
-            report.write(report.statistics(findings))
             report.write(f"Checked {result.notes} notes ({result.links} wikilinks, {result.citations} citations).\n")
-        else:
-            report.write(report.format_text(findings, report.use_colour(sys.stdout)))
         if not args.quiet:
-            report.write(report.summary_line(findings, result.fixed) + "\n")
+            report.write(report.summary_line(tally, result.fixed) + "\n")
     if result.errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+    return EXIT_FINDINGS if tally.total and not args.exit_zero else EXIT_CLEAN

@@ -149,22 +149,40 @@ def analyze_path(root: Path, rel: str, ruleset: RuleSet, vault: Vault | None = N
 
 def vault_phase(summaries: list[NoteSummary], vault: Vault, ruleset: RuleSet) -> list[Finding]:
     """Phase 2: rules that need other notes. Returns findings for the given notes only."""
+    across = vault_wide(summaries, vault, ruleset)
+    found = [finding for summary in summaries for finding in in_vault(summary, vault, ruleset)]
+    return found + [finding for findings in across.values() for finding in findings]
+
+
+def in_vault(summary: NoteSummary, vault: Vault, ruleset: RuleSet) -> list[Finding]:
+    """Phase 2 of one note: its links, citations and dates against the rest of the vault.
+    Run note by note as the notes are reported, so that no more than one note's phase-2
+    findings are ever held."""
     report = VaultReporter()
-    checked = {summary.rel for summary in summaries}
-    for summary in summaries:  # note by note: what a note's rules read (its transcript) is read once
-        if not summary.readable:
-            continue
-        for rule in ruleset.rules:
-            try:
-                rule.check_in_vault(summary, vault, report)
-            except Exception as err:
-                report.findings.append(_rule_failed(rule, err, summary.rel))
+    if summary.readable:
+        with summary.links.opened():
+            for rule in ruleset.rules:
+                try:
+                    rule.check_in_vault(summary, vault, report)
+                except Exception as err:
+                    report.findings.append(_rule_failed(rule, err, summary.rel))
+    return [finding for finding in report.findings if finding.path == summary.rel]
+
+
+def vault_wide(summaries: list[NoteSummary], vault: Vault, ruleset: RuleSet) -> dict[str, list[Finding]]:
+    """Phase 2 across notes (the same videoId twice), by note, for the given notes only."""
+    report = VaultReporter()
     for rule in ruleset.rules:
         try:
             rule.check_vault(summaries, vault, report)
         except Exception as err:
             report.findings.append(_rule_failed(rule, err, summaries[0].rel if summaries else "."))
-    return [finding for finding in report.findings if finding.path in checked]
+    checked = {summary.rel for summary in summaries}
+    by_note: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        if finding.path in checked:
+            by_note.setdefault(finding.path, []).append(finding)
+    return by_note
 
 
 def finalize(summary: NoteSummary, findings: list[Finding], ruleset: RuleSet) -> list[Finding]:

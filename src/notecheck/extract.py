@@ -18,7 +18,7 @@ from notecheck.facts import FactCollector
 from notecheck.model import Span
 from notecheck.positions import InlineMap
 from notecheck.prose import split_sentences
-from notecheck.summary import Heading, LinkRef, Suppression
+from notecheck.summary import Heading, Suppression
 from notecheck.wikilink import parse_wikilink
 
 _BLOCK_ID = re.compile(r"\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
@@ -88,7 +88,7 @@ class Collector:
                 for match in _FM_LINK.finditer(text, current.start_mark.column):
                     span = Span(line, match.start() + 1, line, match.end() + 1)
                     link = parse_wikilink(match.group(2), embed=bool(match.group(1)))
-                    self.summary.links.append(LinkRef(link, span, match.group(), in_front_matter=True))
+                    self.summary.links.append(link, span, match.group())
 
     def on_token(self, token: Token) -> None:
         kind = token.type
@@ -109,14 +109,9 @@ class Collector:
         elif kind == "html_block" and token.map:
             self._suppressions(range(token.map[0], token.map[1]))
         elif kind == "wikilink":
-            self.summary.links.append(
-                LinkRef(
-                    token.meta["link"],
-                    token.meta["span"],
-                    sys.intern(self.note.source.slice(token.meta["span"])),  # the same links recur
-                    in_table=self.note.in_table,
-                )
-            )
+            span = token.meta["span"]
+            # The same links recur: one string for each way a link is written.
+            self.summary.links.append(token.meta["link"], span, sys.intern(self.note.source.slice(span)))
         elif kind == "timestamp":
             self.summary.citations += 1
             span = token.meta["span"]

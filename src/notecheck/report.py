@@ -35,32 +35,92 @@ def format_text(findings: list[Finding], colour: bool) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def summary_line(findings: list[Finding], fixed: int) -> str:
-    fixable = sum(1 for f in findings if f.fix and f.fix.applicability == "safe")
-    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability == "unsafe")
-    if not findings:
+class Tally:
+    """What the summary line, ``--statistics`` and the exit status need of the findings:
+    their counts. Findings are printed as they come and then let go."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.safe = 0  # fixable with --fix
+        self.unsafe = 0  # fixable with --unsafe-fixes only
+        self.by_code: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+        self.fixable_codes: set[str] = set()
+
+    def add(self, findings: list[Finding]) -> None:
+        self.total += len(findings)
+        for f in findings:
+            self.by_code[f.code] += 1
+            if f.fix is not None:
+                if f.fix.applicability == "safe":
+                    self.safe += 1
+                    self.fixable_codes.add(f.code)
+                else:
+                    self.unsafe += 1
+        for code in self.by_code.keys() - self.names.keys():
+            self.names[code] = next(f.name for f in findings if f.code == code)
+
+
+def summary_line(tally: Tally, fixed: int) -> str:
+    if not tally.total:
         return f"Fixed {fixed} problem{'s' * (fixed != 1)}. No problems left." if fixed else "All checks passed!"
-    noun = "problem" if len(findings) == 1 else "problems"
-    text = f"Found {len(findings)} {noun}"
+    noun = "problem" if tally.total == 1 else "problems"
+    text = f"Found {tally.total} {noun}"
     extras = []
     if fixed:
         extras.append(f"{fixed} fixed")
-    if fixable:
-        extras.append(f"{fixable} fixable with --fix")
-    if unsafe:
-        extras.append(f"{unsafe} more with --unsafe-fixes")
+    if tally.safe:
+        extras.append(f"{tally.safe} fixable with --fix")
+    if tally.unsafe:
+        extras.append(f"{tally.unsafe} more with --unsafe-fixes")
     return text + (f" ({', '.join(extras)})" if extras else "") + "."
 
 
-def statistics(findings: list[Finding]) -> str:
-    counts = Counter(f.code for f in findings)
-    fixable = {f.code for f in findings if f.fix and f.fix.applicability == "safe"}
-    names = {f.code: f.name for f in findings}
+def statistics(tally: Tally) -> str:
     rows = [
-        f"{count:>6}  {code}  {names[code]:<28} {'[*]' if code in fixable else '   '}"
-        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        f"{count:>6}  {code}  {tally.names[code]:<28} {'[*]' if code in tally.fixable_codes else '   '}"
+        for code, count in sorted(tally.by_code.items(), key=lambda item: (-item[1], item[0]))
     ]
     return "\n".join(rows) + ("\n" if rows else "")
+
+
+class Printer:
+    """Prints findings in one output format as the run hands them over, note by note.
+
+    Text, GitHub and JSON are written as they come; SARIF numbers its rules by the codes
+    the whole run found, so it is written at the end; ``--statistics`` prints counts only."""
+
+    def __init__(self, output_format: str, statistics: bool = False, stream: TextIO = sys.stdout) -> None:
+        self.format = output_format
+        self.statistics = statistics and output_format == "text"
+        self.stream = stream
+        self.colour = use_colour(stream)
+        self.tally = Tally()
+        self._held: list[Finding] = []  # SARIF only
+        self._json_items = 0
+
+    def add(self, findings: list[Finding]) -> None:
+        self.tally.add(findings)
+        if self.format == "sarif":
+            self._held.extend(findings)
+        elif self.format == "json":
+            for f in findings:
+                item = json.dumps(finding_json(f), indent=2, ensure_ascii=False).replace("\n", "\n  ")
+                self.stream.write(("[\n  " if not self._json_items else ",\n  ") + item)
+                self._json_items += 1
+        elif self.format == "github":
+            self.stream.write(to_github(findings))
+        elif not self.statistics:
+            self.stream.write(format_text(findings, self.colour))
+
+    def close(self) -> None:
+        """The end of the output: closing a JSON array, the SARIF log."""
+        if self.format == "sarif":
+            self.stream.write(to_sarif(self._held))
+        elif self.format == "json":
+            self.stream.write("\n]\n" if self._json_items else "[]\n")
+        elif self.statistics:
+            self.stream.write(statistics(self.tally))
 
 
 def to_json(findings: list[Finding]) -> str:

@@ -7,6 +7,7 @@ import gc
 import hashlib
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +48,9 @@ class RunOptions:
     cache: bool = True
     jobs: int | None = None  # None: one per core
     progress: bool = False  # a progress bar on stderr for long runs
+    # Given, findings go here note by note, in the order of the report, instead of into
+    # RunResult.findings: a vault with hundreds of thousands of findings never holds them.
+    on_findings: Callable[[list[Finding]], None] | None = None
 
 
 @dataclass
@@ -112,17 +116,32 @@ def _run(options: RunOptions) -> RunResult:
             continue
         root = options.vault.resolve() if options.vault else find_vault_root(given, cwd)
         groups[root].append(given)
+    # One vault reports its notes in order as it goes; the notes of several vaults may
+    # interleave in that order, so they are gathered and sorted first.
+    stream = options.on_findings if len(groups) == 1 else None
     for root, paths in groups.items():
-        VaultRun(root, _config_for(root, options), options, result).check(paths)
+        VaultRun(root, _config_for(root, options), options, result, stream).check(paths)
     result.findings.sort(key=lambda f: f.sort_key)
+    if options.on_findings is not None and stream is None:
+        options.on_findings(result.findings)
+        result.findings = []
     return result
 
 
 class VaultRun:
     """Checking the notes of one vault."""
 
-    def __init__(self, root: Path, config: Config, options: RunOptions, result: RunResult) -> None:
+    def __init__(
+        self,
+        root: Path,
+        config: Config,
+        options: RunOptions,
+        result: RunResult,
+        stream: Callable[[list[Finding]], None] | None = None,
+    ) -> None:
         self.root = root
+        self.stream = stream
+        self.displays: dict[str, str] = {}  # the path of each checked note as the report shows it
         self.config = config
         self.options = options
         self.result = result
@@ -199,7 +218,10 @@ class VaultRun:
         return digest.hexdigest()
 
     def check(self, paths: list[Path]) -> None:
-        rels = self._selected(paths)
+        # In the order of the report (by displayed path), so that findings can be printed
+        # note by note as they are made.
+        self.displays = {rel: _display(self.root / rel) for rel in self._selected(paths)}
+        rels = sorted(self.displays, key=self.displays.__getitem__)
         memo = None
         if self.cache is not None and len(rels) >= MEMO_FROM and not (self.options.fix or self.options.diff):
             memo = self._state_key(rels)
@@ -210,7 +232,7 @@ class VaultRun:
                     self._report(rel, findings)
                 self.cache.close()
                 return
-        from notecheck.engine import Analysis, analyze_path, finalize, vault_phase
+        from notecheck.engine import Analysis, analyze_path, finalize, in_vault, vault_wide
 
         with progress_bar(len(rels), self.options.progress) as advance:
             # Keep summaries only: the text of every note would cost more memory than all the
@@ -218,26 +240,25 @@ class VaultRun:
             analyses = {a.summary.rel: Analysis(a.summary) for a in self.phase1.many(rels, advance)}
         for analysis in analyses.values():
             self.vault.remember(analysis.summary)
-        summaries = [a.summary for a in analyses.values()]
-        per_note: dict[str, list[Finding]] = defaultdict(list)
-        for finding in vault_phase(summaries, self.vault, self.ruleset):
-            per_note[finding.path].append(finding)
+        across = vault_wide([a.summary for a in analyses.values()], self.vault, self.ruleset)
         if memo is not None and self.cache is not None:
             self.cache.start_run()
         for rel, analysis in analyses.items():
-            findings = finalize(analysis.summary, analysis.summary.findings + per_note.pop(rel, []), self.ruleset)
+            summary = analysis.summary
+            found = summary.findings + in_vault(summary, self.vault, self.ruleset) + across.pop(rel, [])
+            findings = finalize(summary, found, self.ruleset)
             if (self.options.fix or self.options.diff) and any(f.fix for f in findings):
                 # Fixes are always computed from the bytes they will replace: read the note
                 # again (another process may have changed it) and check it again.
                 fresh = analyze_path(self.root, rel, self.ruleset, self.vault)
                 if fresh.source is not None:
                     findings = self._fix(rel, fresh, self._recheck(fresh.summary))
-            counts = (len(analysis.summary.links), analysis.summary.citations)
+            counts = (len(summary.links), summary.citations)
             if memo is not None and self.cache is not None:
                 self.cache.add_run_note((rel, counts, findings))
             self._count(counts)
             self._report(rel, findings)
-            analysis.summary.findings = []  # reported: only the copies with display paths stay
+            summary.findings = []  # reported: only the copies with display paths stay
         if self.cache is not None:
             if memo is not None:
                 self.cache.finish_run(memo)
@@ -249,10 +270,13 @@ class VaultRun:
         self.result.citations += counts[1]
 
     def _report(self, rel: str, findings: list[Finding]) -> None:
-        display = _display(self.root / rel)
-        self.result.findings.extend(
-            Finding(display, f.span, f.code, f.name, f.severity, f.message, f.fix) for f in findings
-        )
+        display = self.displays.get(rel) or _display(self.root / rel)
+        shown = [Finding(display, f.span, f.code, f.name, f.severity, f.message, f.fix) for f in findings]
+        if self.stream is not None:
+            if shown:
+                self.stream(shown)
+        else:
+            self.result.findings.extend(shown)
 
     def _recheck(self, summary: NoteSummary) -> list[Finding]:
         """Both phases for one note whose text changed (or was read again)."""

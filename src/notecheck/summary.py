@@ -5,7 +5,10 @@ Token lists are dropped after phase 1 (they cost about 60 KB a note); these stay
 
 from __future__ import annotations
 
+import sys
 from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,9 +29,64 @@ class LinkRef:
     link: WikiLink
     span: Span
     source: str  # the link as written in the file
-    in_table: bool = False
-    in_front_matter: bool = False
-    sentence: int | None = None  # index into NoteSummary.sentences
+
+
+class LinkTable:
+    """A note's wikilinks as columns: the (shared) WikiLink, the (interned) text as written,
+    and the four numbers of its span. A vault holds tens of links a note, and as objects
+    (a LinkRef and its Span each) they cost 160 bytes a link more than these columns.
+
+    The vault phase reads them as LinkRef objects, built once per note while it is
+    checked (``opened``); anything else that iterates builds them as it goes."""
+
+    __slots__ = ("_open", "links", "places", "sources")
+
+    def __init__(self, links: list[WikiLink] | None = None, sources: list[str] | None = None, places=None) -> None:
+        self.links: list[WikiLink] = links if links is not None else []
+        self.sources: list[str] = sources if sources is not None else []
+        self.places: array = places if places is not None else array("i")  # line, column, end_line, end_column
+        self._open: list[LinkRef] | None = None
+
+    def append(self, link: WikiLink, span: Span, source: str) -> None:
+        self.links.append(link)
+        self.sources.append(source)
+        self.places.extend(span)
+
+    def __len__(self) -> int:
+        return len(self.links)
+
+    def __iter__(self) -> Iterator[LinkRef]:
+        if self._open is not None:
+            return iter(self._open)
+        return self._build()
+
+    def _build(self) -> Iterator[LinkRef]:
+        places = self.places
+        for index, (link, source) in enumerate(zip(self.links, self.sources, strict=True)):
+            at = 4 * index
+            yield LinkRef(link, Span(places[at], places[at + 1], places[at + 2], places[at + 3]), source)
+
+    @contextmanager
+    def opened(self) -> Iterator[None]:
+        """While the vault phase checks this note: the links as objects, built once."""
+        self._open = list(self._build())
+        try:
+            yield
+        finally:
+            self._open = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LinkTable):
+            return NotImplemented
+        return (self.links, self.sources, self.places) == (other.links, other.sources, other.places)
+
+    def __reduce__(self):
+        return (_load_links, (self.links, self.sources, self.places))
+
+
+def _load_links(links: list[WikiLink], sources: list[str], places: array) -> LinkTable:
+    """A pickled table, its texts shared again with every other note's (as when parsed)."""
+    return LinkTable(links, [sys.intern(source) for source in sources], places)
 
 
 @record
@@ -50,7 +108,7 @@ class NoteSummary:
     front_matter_ok: bool = True  # False when the block could not be read: never fix such a note
     headings: list[Heading] = field(default_factory=list)
     block_ids: set[str] = field(default_factory=set)
-    links: list[LinkRef] = field(default_factory=list)
+    links: LinkTable = field(default_factory=LinkTable)
     citations: int = 0  # how many citations the note has
     # Every valid cited time, flat: seconds, line, column, length of the time as written.
     # An array of ints, not objects: a vault holds hundreds of thousands, and the vault
