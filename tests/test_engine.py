@@ -116,9 +116,9 @@ def test_links_that_try_to_leave_the_vault_are_broken_and_never_opened(tmp_path:
 def test_a_notes_links_are_kept_as_columns_and_read_back_as_written(tmp_path: Path) -> None:
     import pickle
 
+    from notecheck.config import Config
     from notecheck.engine import analyze_path
     from notecheck.ruleset import RuleSet
-    from notecheck.config import Config
 
     text = "---\nrelated: '[[b | B]]'\n---\nSee [[a#Part]] and ![[c.png]].\n\n" + "x" * 300 + " [[a]]\n"
     write_vault(tmp_path, {"n.md": text, "a.md": "# Part\n"})
@@ -135,5 +135,5 @@ def test_a_notes_links_are_kept_as_columns_and_read_back_as_written(tmp_path: Pa
     assert loaded == summary.links and len(loaded) == 4
     assert loaded.sources[1] is summary.links.sources[1]  # texts are shared again once loaded
     with loaded.opened():
-        assert list(loaded)[0] is list(loaded)[0]  # built once while the vault phase reads them
-    assert list(loaded)[0] is not list(loaded)[0]
+        assert next(iter(loaded)) is next(iter(loaded))  # built once while the vault phase reads them
+    assert next(iter(loaded)) is not next(iter(loaded))
