@@ -15,17 +15,16 @@ from notecheck.prose import Sentence
 # word boundary in front of a name is a look-behind after its first letter (a leading \b
 # would make the engine try the pattern at every position).
 _NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[-'][A-Z]?[a-z]+)*(?=['’]s\b|\b)")
-_TENS_WORD = re.compile(r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+# "ty" first, then looked behind: the regex engine scans for a literal start at C speed,
+# where an alternation of the tens made it try every letter of the note (0.16 ms a note).
+_TENS_WORD = re.compile(
+    r"ty(?:(?<=twenty)|(?<=thirty)|(?<=forty)|(?<=fifty)|(?<=sixty)|(?<=seventy)|(?<=eighty)|(?<=ninety))"
+)
 
 
 def maybe_number_words(lower: str) -> bool:
-    """A cheap test before the number-word pattern: substring tests first (measured fastest)."""
-    return (
-        ("ty" in lower and _TENS_WORD.search(lower) is not None)
-        or "hundred" in lower
-        or "thousand" in lower
-        or "million" in lower
-    )
+    """A cheap test before the number-word pattern, run on a whole note."""
+    return "hundred" in lower or "thousand" in lower or "million" in lower or _TENS_WORD.search(lower) is not None
 
 
 _NUMBER_WORDS = re.compile(
