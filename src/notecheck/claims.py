@@ -47,80 +47,103 @@ Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Fall Winter Mr Mr
 COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
 
 
-class CitedSentence(NamedTuple):
-    """The checkable facts of one cited sentence, with the seconds it cites."""
+class CitedParagraph(NamedTuple):
+    """The checkable facts of one paragraph's cited sentences.
 
-    mapper: InlineMap  # of its paragraph: a fact's span is ``mapper.span(start, stop)``
-    times: tuple[int, ...]
-    # (start, stop) in the paragraph's content, the number as written, its value. Plain
-    # tuples: most numbers are said where they are cited, so a position is mapped only
-    # when one is reported.
-    numbers: list[tuple[int, int, str, float]]
-    names: set[str]  # proper names, each checked once; their places are found if one is unsaid
-    text: str  # the sentence (masked prose)
-    start: int  # its offset in the paragraph's content
+    Names are checked against the whole transcript, not a window, so they are kept once
+    per paragraph; a number is checked near the times its own sentence cites."""
+
+    mapper: InlineMap  # of the paragraph: a fact's span is ``mapper.span(start, stop)``
+    # (start, stop) in the paragraph's content, the number as written, its value, and the
+    # seconds its sentence cites. Plain tuples: most numbers are said where they are
+    # cited, so a position is mapped only when one is reported.
+    numbers: list[tuple[int, int, str, float, tuple[int, ...]]]
+    names: set[str]  # proper names of the cited sentences, each checked once
+    sentences: list[tuple[int, str]]  # (offset, masked text) of the cited sentences, to place a name
 
 
 def claims_of(
-    token: Token, sentences: list[Sentence], mapper: InlineMap, number_words: bool = True
-) -> list[CitedSentence]:
-    """The checkable facts of every cited sentence of one paragraph; ``number_words``:
-    whether the note may spell numbers out (``maybe_number_words`` of its text)."""
+    token: Token, masked: str, sentences: list[Sentence], mapper: InlineMap, number_words: bool = True
+) -> CitedParagraph | None:
+    """The checkable facts of a paragraph's cited sentences; ``masked``: its masked prose,
+    of which the sentences are slices; ``number_words``: whether the note may spell
+    numbers out (``maybe_number_words`` of its text). Each pattern runs once over the
+    paragraph, and its matches are given to their sentences in order."""
     cited_at = [  # (offset, seconds) of each citation the parser listed
         (child.meta["start"], [t.seconds for t in child.meta["times"] if t.seconds is not None])
         for child in token.meta.get("citations", ())
     ]
     if not cited_at:
-        return []
-    cited: list[CitedSentence] = []
-    number_words = number_words and maybe_number_words(token.content.lower())
+        return None
+    cited: list[tuple[int, int, int, tuple[int, ...]]] = []  # start, end, first word, times
     for sentence in sentences:
         first, end = sentence.start, sentence.start + len(sentence.text)
         times = tuple([t for start, seconds in cited_at if first <= start < end for t in seconds])
-        if not times:
-            continue
-        text = sentence.text
-        numbers: list[tuple[int, int, str, float]] = []
-        for start, stop, value in written_numbers(text):
-            raw = text[start:stop]
-            if value < 10 and "." not in raw and text[stop : stop + 1] != "%":
-                continue  # small counts are paraphrased too freely ("two weeks" / "fourteen days")
-            if _MONTH_BEFORE.search(text[max(0, start - 12) : start]):
-                continue  # the day of a date
-            if text.rfind("(", 0, start) > text.rfind(")", 0, start):
-                continue  # in parentheses: a conversion or an aside, "(1,500 square miles)"
-            numbers.append((first + start, first + stop, raw, value))
-        if number_words:
-            for match in _NUMBER_WORDS.finditer(text):
-                value = word_number(match.group())
-                if value is not None:
-                    numbers.append((first + match.start(), first + match.end(), match.group(), value))
-        names = _names(text)
-        if numbers or names:
-            cited.append(CitedSentence(mapper, times, numbers, names, text, first))
-    return cited
+        if times:
+            word = _FIRST_WORD.match(masked, first, end)
+            cited.append((first, end, word.start(1) if word else -1, times))
+    if not cited:
+        return None
+    names = {match.group() for match in _in_sentences(_NAME.finditer(masked), cited, skip_first=True)}
+    names.difference_update(COMMON_CAPITALISED)
+    numbers = _numbers(masked, cited)
+    if number_words and maybe_number_words(token.content.lower()):
+        for match, (_, _, _, times) in _with_sentences(_NUMBER_WORDS.finditer(masked), cited):
+            value = word_number(match.group())
+            if value is not None:
+                numbers.append((match.start(), match.end(), match.group(), value, times))
+    if not (numbers or names):
+        return None
+    return CitedParagraph(mapper, numbers, names, [(start, masked[start:end]) for start, end, _, _ in cited])
 
 
-def _names(text: str) -> set[str]:
-    """The proper names of a sentence: capitalised words, but for common ones and the
-    sentence's first word (capitalised anyway). A name that also stands elsewhere in the
-    sentence still counts."""
-    found = _NAME.findall(text)
-    if not found:
-        return set()
-    first_word = _FIRST_WORD.match(text)
-    at_start = _NAME.match(text, first_word.start(1)) if first_word else None
-    if at_start is not None:
-        found.remove(at_start.group())
-    return set(found).difference(COMMON_CAPITALISED)
+def _numbers(masked: str, cited: list) -> list[tuple[int, int, str, float, tuple[int, ...]]]:
+    """Numbers written with digits in the cited sentences, but for those that are
+    paraphrased freely or are no claim of their own."""
+    numbers = []
+    for (start, stop, value), (first, _, _, times) in _with_sentences(written_numbers(masked), cited, key=0):
+        raw = masked[start:stop]
+        if value < 10 and "." not in raw and masked[stop : stop + 1] != "%":
+            continue  # small counts are paraphrased too freely ("two weeks" / "fourteen days")
+        if _MONTH_BEFORE.search(masked[max(first, start - 12) : start]):
+            continue  # the day of a date
+        if masked.rfind("(", first, start) > masked.rfind(")", first, start):
+            continue  # in parentheses: a conversion or an aside, "(1,500 square miles)"
+        numbers.append((start, stop, raw, value, times))
+    return numbers
 
 
-def name_places(sentence: CitedSentence, name: str) -> list[tuple[int, int]]:
+def _with_sentences(found, cited: list, key: int | None = None):
+    """(item, sentence) for each item (a match, or a tuple whose ``key`` is its start) that
+    starts in a cited sentence; both come in order of their offsets."""
+    index = 0
+    for item in found:
+        start = item.start() if key is None else item[key]
+        while index < len(cited) and cited[index][1] <= start:
+            index += 1
+        if index == len(cited):
+            return
+        if cited[index][0] <= start:
+            yield item, cited[index]
+
+
+def _in_sentences(matches, cited: list, skip_first: bool = False):
+    """The matches that stand in a cited sentence, without those on its first word (a
+    sentence's first word is capitalised anyway)."""
+    for match, sentence in _with_sentences(matches, cited):
+        if not (skip_first and match.start() == sentence[2]):
+            yield match
+
+
+def name_places(paragraph: CitedParagraph, name: str) -> list[tuple[int, int]]:
     """(start, stop) in the paragraph's content of each place ``name`` stands as a name."""
-    first_word = _FIRST_WORD.match(sentence.text)
-    skip = first_word.start(1) if first_word else -1
-    return [
-        (sentence.start + match.start(), sentence.start + match.end())
-        for match in _NAME.finditer(sentence.text)
-        if match.group() == name and match.start() != skip
-    ]
+    places = []
+    for start, text in paragraph.sentences:
+        first_word = _FIRST_WORD.match(text)
+        skip = first_word.start(1) if first_word else -1
+        places.extend(
+            (start + match.start(), start + match.end())
+            for match in _NAME.finditer(text)
+            if match.group() == name and match.start() != skip
+        )
+    return places

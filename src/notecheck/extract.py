@@ -17,7 +17,7 @@ from notecheck.dating import maybe_dated
 from notecheck.facts import FactCollector
 from notecheck.model import Span
 from notecheck.positions import InlineMap
-from notecheck.prose import split_sentences
+from notecheck.prose import masked_sentences
 from notecheck.summary import Heading, Suppression
 from notecheck.wikilink import parse_wikilink
 
@@ -129,7 +129,7 @@ class Collector:
         cited = "claims" in self.needs and bool(self.note.transcripts) and "citations" in token.meta
         if not (dated or cited):
             return  # most paragraphs: no date and nothing to check against a transcript
-        sentences = split_sentences(token)
+        masked, sentences = masked_sentences(token)
         mapper = token.meta.get("map") or InlineMap(
             content, token.map[0], self.body_lines, self.note.front_matter.body_start
         )
@@ -138,7 +138,9 @@ class Collector:
         if cited:
             if self._number_words is None:  # once per note: most notes spell out no number
                 self._number_words = maybe_number_words(self.note.source.text.lower())
-            self.note.claims.extend(claims_of(token, sentences, mapper, self._number_words))
+            paragraph = claims_of(token, masked, sentences, mapper, self._number_words)
+            if paragraph is not None:
+                self.note.claims.append(paragraph)
 
     def finish(self) -> None:
         self.summary.facts = self.facts.facts

@@ -84,6 +84,11 @@ def _blank(text: str) -> str:
 
 
 def split_sentences(token: Token) -> list[Sentence]:
+    return masked_sentences(token)[1]
+
+
+def masked_sentences(token: Token) -> tuple[str, list[Sentence]]:
+    """The paragraph's masked prose, and its sentences (slices of it)."""
     text, citations, links = masked_prose(token)
     bounds = [0]
     for match in _BOUNDARY.finditer(text):
@@ -98,4 +103,4 @@ def split_sentences(token: Token) -> list[Sentence]:
         cited = bool(citations) and any(start <= c_start < end for c_start, _ in citations)
         targets = tuple(target for l_start, _, target in links if start <= l_start < end) if links else ()
         sentences.append(Sentence(text[start:end], start, cited, targets))
-    return sentences
+    return text, sentences

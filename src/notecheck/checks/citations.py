@@ -179,18 +179,18 @@ class UnsupportedCitation(Rule):
             video_line = note.summary.front_matter_lines.get("videoId", 1)
             where = Span(video_line, 1, video_line, 8)
             note.report(self, where, f"transcript {transcript.rel} line {line}: {message}; cues after it are unread")
-        for sentence in note.claims:
-            for start, stop, text, value in sentence.numbers:
-                problem = self._unsaid_number(transcript, text, value, sentence.times)
+        for paragraph in note.claims:
+            for start, stop, text, value, times in paragraph.numbers:
+                problem = self._unsaid_number(transcript, text, value, times)
                 if problem:
-                    note.report(self, sentence.mapper.span(start, stop), problem)
-            for name in sentence.names:
+                    note.report(self, paragraph.mapper.span(start, stop), problem)
+            for name in paragraph.names:
                 if not transcript.says_name(name):
                     from notecheck.claims import name_places  # phase 1 only: a warm run never imports it
 
-                    for start, stop in name_places(sentence, name):
+                    for start, stop in name_places(paragraph, name):
                         message = f"'{name}' is never said in the transcript"
-                        note.report(self, sentence.mapper.span(start, stop), message)
+                        note.report(self, paragraph.mapper.span(start, stop), message)
 
     def _unsaid_number(self, transcript: Spoken, text: str, value: float, times: tuple[int, ...]) -> str | None:
         """Why a number is not supported by the transcript; None when it is said near a cited time."""
