@@ -9,7 +9,7 @@ from markdown_it.token import Token
 
 from notecheck.numbers import word_number, written_numbers
 from notecheck.positions import InlineMap
-from notecheck.prose import Sentence
+from notecheck.prose import Sentence, sentences_of
 
 # Both start with a literal or a class, which the regex engine scans for at C speed; the
 # word boundary in front of a name is a look-behind after its first letter (a leading \b
@@ -47,103 +47,108 @@ Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Fall Winter Mr Mr
 COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
 
 
+Prose = tuple[str, list[tuple[int, int]], list[tuple[int, int, str]]]  # masked text, citations, links
+
+
 class CitedParagraph(NamedTuple):
     """The checkable facts of one paragraph's cited sentences.
 
-    Names are checked against the whole transcript, not a window, so they are kept once
-    per paragraph; a number is checked near the times its own sentence cites."""
+    Names are checked against the whole transcript, not a window: the paragraph keeps
+    every capitalised word once, and a name the transcript does not say is then placed
+    in the cited sentences (``name_places``), which skips their first words. A number is
+    checked near the times its own sentence cites."""
 
     mapper: InlineMap  # of the paragraph: a fact's span is ``mapper.span(start, stop)``
     # (start, stop) in the paragraph's content, the number as written, its value, and the
     # seconds its sentence cites. Plain tuples: most numbers are said where they are
     # cited, so a position is mapped only when one is reported.
     numbers: list[tuple[int, int, str, float, tuple[int, ...]]]
-    names: set[str]  # proper names of the cited sentences, each checked once
-    sentences: list[tuple[int, str]]  # (offset, masked text) of the cited sentences, to place a name
+    names: set[str]  # capitalised words of the paragraph but common ones: names, perhaps
+    prose: Prose  # the paragraph's masked prose
+    citations: list[tuple[int, list[int]]]  # (offset, seconds) of each of its citations
+    sentences: list[Sentence] | None  # None: not split yet (``name_places`` splits it)
 
 
 def claims_of(
-    token: Token, masked: str, sentences: list[Sentence], mapper: InlineMap, number_words: bool = True
+    token: Token, prose: Prose, sentences: list[Sentence] | None, mapper: InlineMap, number_words: bool = True
 ) -> CitedParagraph | None:
-    """The checkable facts of a paragraph's cited sentences; ``masked``: its masked prose,
-    of which the sentences are slices; ``number_words``: whether the note may spell
-    numbers out (``maybe_number_words`` of its text). Each pattern runs once over the
-    paragraph, and its matches are given to their sentences in order."""
+    """The checkable facts of a paragraph's cited sentences. ``prose``: its masked prose
+    (``masked_prose``); ``sentences``: its sentences, or None when not split yet (a
+    paragraph without numbers never needs them unless a name is unsaid);
+    ``number_words``: whether the note may spell numbers out. Each pattern runs once
+    over the paragraph (a search per sentence cost more than the searching)."""
     cited_at = [  # (offset, seconds) of each citation the parser listed
         (child.meta["start"], [t.seconds for t in child.meta["times"] if t.seconds is not None])
         for child in token.meta.get("citations", ())
     ]
-    if not cited_at:
+    if not any(seconds for _, seconds in cited_at):
         return None
-    cited: list[tuple[int, int, int, tuple[int, ...]]] = []  # start, end, first word, times
+    masked = prose[0]
+    digits = [(start, stop, masked[start:stop], value) for start, stop, value in written_numbers(masked)]
+    words = []
+    if number_words and maybe_number_words(token.content.lower()):
+        for match in _NUMBER_WORDS.finditer(masked):
+            value = word_number(match.group())
+            if value is not None:
+                words.append((match.start(), match.end(), match.group(), value))
+    numbers = []
+    if digits or words:
+        if sentences is None:
+            sentences = sentences_of(*prose)
+        cited = _cited(sentences, cited_at)
+        numbers = [(*n, times) for n, (first, times) in _in_cited(digits, cited) if _claimed(masked, first, n)]
+        numbers.extend((*number, times) for number, (_, times) in _in_cited(words, cited))
+    names = set(_NAME.findall(masked))
+    names.difference_update(COMMON_CAPITALISED)
+    if not (numbers or names):
+        return None
+    return CitedParagraph(mapper, numbers, names, prose, cited_at, sentences)
+
+
+def _cited(sentences: list[Sentence], cited_at: list[tuple[int, list[int]]]) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(start, end, seconds it cites) of each sentence with a citation of a valid time."""
+    cited = []
     for sentence in sentences:
         first, end = sentence.start, sentence.start + len(sentence.text)
         times = tuple([t for start, seconds in cited_at if first <= start < end for t in seconds])
         if times:
-            word = _FIRST_WORD.match(masked, first, end)
-            cited.append((first, end, word.start(1) if word else -1, times))
-    if not cited:
-        return None
-    names = {match.group() for match in _in_sentences(_NAME.finditer(masked), cited, skip_first=True)}
-    names.difference_update(COMMON_CAPITALISED)
-    numbers = _numbers(masked, cited)
-    if number_words and maybe_number_words(token.content.lower()):
-        for match, (_, _, _, times) in _with_sentences(_NUMBER_WORDS.finditer(masked), cited):
-            value = word_number(match.group())
-            if value is not None:
-                numbers.append((match.start(), match.end(), match.group(), value, times))
-    if not (numbers or names):
-        return None
-    return CitedParagraph(mapper, numbers, names, [(start, masked[start:end]) for start, end, _, _ in cited])
+            cited.append((first, end, times))
+    return cited
 
 
-def _numbers(masked: str, cited: list) -> list[tuple[int, int, str, float, tuple[int, ...]]]:
-    """Numbers written with digits in the cited sentences, but for those that are
-    paraphrased freely or are no claim of their own."""
-    numbers = []
-    for (start, stop, value), (first, _, _, times) in _with_sentences(written_numbers(masked), cited, key=0):
-        raw = masked[start:stop]
-        if value < 10 and "." not in raw and masked[stop : stop + 1] != "%":
-            continue  # small counts are paraphrased too freely ("two weeks" / "fourteen days")
-        if _MONTH_BEFORE.search(masked[max(first, start - 12) : start]):
-            continue  # the day of a date
-        if masked.rfind("(", first, start) > masked.rfind(")", first, start):
-            continue  # in parentheses: a conversion or an aside, "(1,500 square miles)"
-        numbers.append((start, stop, raw, value, times))
-    return numbers
+def _in_cited(found: list[tuple[int, int, str, float]], cited: list[tuple[int, int, tuple[int, ...]]]):
+    """(number, (start of its sentence, seconds it cites)) for the numbers in cited sentences."""
+    for number in found:
+        for first, end, times in cited:
+            if first <= number[0] < end:
+                yield number, (first, times)
+                break
 
 
-def _with_sentences(found, cited: list, key: int | None = None):
-    """(item, sentence) for each item (a match, or a tuple whose ``key`` is its start) that
-    starts in a cited sentence; both come in order of their offsets."""
-    index = 0
-    for item in found:
-        start = item.start() if key is None else item[key]
-        while index < len(cited) and cited[index][1] <= start:
-            index += 1
-        if index == len(cited):
-            return
-        if cited[index][0] <= start:
-            yield item, cited[index]
-
-
-def _in_sentences(matches, cited: list, skip_first: bool = False):
-    """The matches that stand in a cited sentence, without those on its first word (a
-    sentence's first word is capitalised anyway)."""
-    for match, sentence in _with_sentences(matches, cited):
-        if not (skip_first and match.start() == sentence[2]):
-            yield match
+def _claimed(masked: str, first: int, number: tuple[int, int, str, float]) -> bool:
+    """Whether a number written with digits in the sentence starting at ``first`` is a
+    claim to check, not a small count, the day of a date or an aside."""
+    start, stop, raw, value = number
+    if value < 10 and "." not in raw and masked[stop : stop + 1] != "%":
+        return False  # small counts are paraphrased too freely ("two weeks" / "fourteen days")
+    if _MONTH_BEFORE.search(masked[max(first, start - 12) : start]):
+        return False  # the day of a date
+    # in parentheses: a conversion or an aside, "(1,500 square miles)"
+    return not masked.rfind("(", first, start) > masked.rfind(")", first, start)
 
 
 def name_places(paragraph: CitedParagraph, name: str) -> list[tuple[int, int]]:
-    """(start, stop) in the paragraph's content of each place ``name`` stands as a name."""
+    """(start, stop) in the paragraph's content of each place ``name`` stands as a name
+    in a cited sentence, but for a sentence's first word (capitalised anyway)."""
+    masked = paragraph.prose[0]
+    sentences = paragraph.sentences if paragraph.sentences is not None else sentences_of(*paragraph.prose)
     places = []
-    for start, text in paragraph.sentences:
-        first_word = _FIRST_WORD.match(text)
+    for first, end, _ in _cited(sentences, paragraph.citations):
+        first_word = _FIRST_WORD.match(masked, first, end)
         skip = first_word.start(1) if first_word else -1
         places.extend(
-            (start + match.start(), start + match.end())
-            for match in _NAME.finditer(text)
+            (match.start(), match.end())
+            for match in _NAME.finditer(masked, first, end)
             if match.group() == name and match.start() != skip
         )
     return places

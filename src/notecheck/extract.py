@@ -17,7 +17,7 @@ from notecheck.dating import maybe_dated
 from notecheck.facts import FactCollector
 from notecheck.model import Span
 from notecheck.positions import InlineMap
-from notecheck.prose import masked_sentences
+from notecheck.prose import masked_prose, sentences_of
 from notecheck.summary import Heading, Suppression
 from notecheck.wikilink import parse_wikilink
 
@@ -129,16 +129,19 @@ class Collector:
         cited = "claims" in self.needs and bool(self.note.transcripts) and "citations" in token.meta
         if not (dated or cited):
             return  # most paragraphs: no date and nothing to check against a transcript
-        masked, sentences = masked_sentences(token)
+        prose = masked_prose(token)
         mapper = token.meta.get("map") or InlineMap(
             content, token.map[0], self.body_lines, self.note.front_matter.body_start
         )
+        # Split into sentences now only for the dates; the claims of a paragraph with no
+        # date and no number need its sentences only if a name in it is never said.
+        sentences = sentences_of(*prose) if dated else None
         if dated:
             self.facts.add_paragraph(token, sentences, mapper)
         if cited:
             if self._number_words is None:  # once per note: most notes spell out no number
                 self._number_words = maybe_number_words(self.note.source.text.lower())
-            paragraph = claims_of(token, masked, sentences, mapper, self._number_words)
+            paragraph = claims_of(token, prose, sentences, mapper, self._number_words)
             if paragraph is not None:
                 self.note.claims.append(paragraph)
 

@@ -84,12 +84,11 @@ def _blank(text: str) -> str:
 
 
 def split_sentences(token: Token) -> list[Sentence]:
-    return masked_sentences(token)[1]
+    return sentences_of(*masked_prose(token))
 
 
-def masked_sentences(token: Token) -> tuple[str, list[Sentence]]:
-    """The paragraph's masked prose, and its sentences (slices of it)."""
-    text, citations, links = masked_prose(token)
+def sentences_of(text: str, citations: list[tuple[int, int]], links: list[tuple[int, int, str]]) -> list[Sentence]:
+    """The sentences of a paragraph's masked prose (``masked_prose``), slices of it."""
     bounds = [0]
     for match in _BOUNDARY.finditer(text):
         if _ABBREVIATION.search(text[max(0, match.start() - 6) : match.start() + 1]):
@@ -103,4 +102,4 @@ def masked_sentences(token: Token) -> tuple[str, list[Sentence]]:
         cited = bool(citations) and any(start <= c_start < end for c_start, _ in citations)
         targets = tuple(target for l_start, _, target in links if start <= l_start < end) if links else ()
         sentences.append(Sentence(text[start:end], start, cited, targets))
-    return text, sentences
+    return sentences

@@ -98,10 +98,10 @@ class Spoken:
         return said
 
     def _says(self, stem: str) -> bool:
-        from rapidfuzz import fuzz, process
-
         if _has_word_start(self.text, stem) or stem in self.words or (len(stem) >= 5 and stem[:5] in self.prefixes):
             return True
+        from rapidfuzz import fuzz, process  # here, not above: an import statement costs 2 us a call
+
         candidates = [word for word in self.words if word[:1] == stem[:1]]
         return process.extractOne(stem, candidates, scorer=fuzz.ratio, score_cutoff=80) is not None
 
