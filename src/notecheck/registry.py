@@ -102,8 +102,16 @@ def all_rules() -> dict[str, type[Rule]]:
 
 
 def family_options() -> dict[str, dict[str, Option]]:
-    """Valid keys of each family table, gathered from the rules that read them."""
+    """Valid keys of each family table, gathered from the rules that read them. Kept
+    while no rule is registered: the vault phase asks for a table for every note."""
+    if _LOADED and _OPTIONS and _OPTIONS[0][0] == len(RULES):
+        return _OPTIONS[0][1]
+    rules = all_rules()
     tables: dict[str, dict[str, Option]] = {family: {} for family in FAMILIES}
-    for rule in all_rules().values():
+    for rule in rules.values():
         tables.setdefault(rule.family, {}).update(rule.options)
+    _OPTIONS[:] = [(len(rules), tables)]
     return tables
+
+
+_OPTIONS: list[tuple[int, dict[str, dict[str, Option]]]] = []
