@@ -11,6 +11,7 @@ The other tools are found on PATH or in bench/node_modules (see bench/README.md)
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import shutil
@@ -155,6 +156,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    # As pip installs it: compiled. An editable install under PYTHONDONTWRITEBYTECODE
+    # would compile notecheck's modules in every run (about 0.1 s of each warm run).
+    import notecheck
+
+    compileall.compile_dir(Path(notecheck.__file__).parent, quiet=1)
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
     for size in args.sizes:
         print(f"size {size}", file=sys.stderr)

@@ -177,7 +177,9 @@ class VaultRun:
         """A note's videoId, from the cache's index column when the note is unchanged."""
         if self.cache is not None and rel not in self.vault._summaries:
             try:
-                known, video_id = self.cache.video_id(rel, (self.root / rel).stat())
+                # os.stat on a joined string: NC308 asks this of every note of the vault, and
+                # a Path per note cost more than the stat (0.13 s at 10,000 notes).
+                known, video_id = self.cache.video_id(rel, os.stat(os.path.join(self.root, rel)))
             except OSError:
                 return None
             if known:
