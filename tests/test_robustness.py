@@ -173,3 +173,32 @@ def test_two_runs_at_once_never_mix_their_reports(tmp_path: Path) -> None:
     alone.close()
     replay = Cache(tmp_path, "k").run_result("state-c")
     assert replay is not None and [item[0] for item in replay] == [f"c{index}.md" for index in range(count)]
+
+
+def test_a_parallel_run_shares_the_notes_between_this_process_and_the_workers(tmp_path: Path, monkeypatch) -> None:
+    """With --jobs N, N - 1 workers take chunks from the front and this process parses from
+    the back: every note once, the same findings as one job, and all of them cached."""
+    from notecheck import phase1
+
+    notes = {f"n{i:03}.md": f"# N{i}\n\nSee [[n{i + 1:03} | next]] and [[n{i + 1:03}#Nope]].\n" for i in range(150)}
+    notes["bad.md (escaped)"] = "\\xff\\xfe\\x00"
+    write_vault(tmp_path, notes)
+    one_job = places(check(tmp_path, jobs=1, cache=False).findings)
+    assert len(one_job) == 150 + 149 + 1  # NC104 on every note, NC102 but on the last, NC002 once
+    here: list[str] = []
+    real_parse = phase1.Phase1._parse
+
+    def counting(self, rel):
+        here.append(rel)
+        return real_parse(self, rel)
+
+    monkeypatch.setattr(phase1.Phase1, "_parse", counting)
+    assert places(check(tmp_path, jobs=3).findings) == one_job
+    assert 0 < len(here) < len(notes)  # this process did its share, the workers the rest
+    assert len(set(here)) == len(here)
+    here.clear()
+    two = [place for place in one_job if place[0] in ("n000.md", "n001.md")]
+    assert places(check(tmp_path, "n000.md", "n001.md", jobs=3).findings) == two
+    # Every readable note was cached by the parallel run; an unreadable one never is, and
+    # NC308 asks every note of the vault for its videoId.
+    assert here == ["bad.md"]

@@ -61,12 +61,19 @@ class Phase1:
 
     def one(self, rel: str, known: NoteSummary | None = None) -> Analysis:
         """Phase 1 of one note, using the cache when the note is unchanged."""
-        from notecheck.engine import Analysis, analyze_text, read_note, unreadable
-        from notecheck.source import UnreadableNote
+        from notecheck.engine import Analysis
 
         summary = known or self.cached(rel)
         if summary is not None:
             return Analysis(summary)
+        return self._parse(rel)
+
+    def _parse(self, rel: str) -> Analysis:
+        """Phase 1 of a note the cache does not know by its mtime: by its content hash
+        (touched, or checked out again), else parsed."""
+        from notecheck.engine import Analysis, analyze_text, read_note, unreadable
+        from notecheck.source import UnreadableNote
+
         try:
             raw = read_note(self.root, rel)
         except UnreadableNote as err:
@@ -106,29 +113,55 @@ class Phase1:
             yield analysis
 
     def _in_pool(self, rels: list[str], progress: Callable[[int], None] | None) -> dict[str, Analysis]:
+        """Phase 1 in ``jobs`` processes: ``jobs - 1`` workers take chunks of notes from the
+        front of the list, and this process parses notes one by one from its back until
+        they meet. This process never waits while there is work, and its share is never
+        pickled; chunks shrink towards the end, so that no process waits long for the last."""
+        from concurrent.futures import Future, ProcessPoolExecutor  # not needed by warm or small runs
+
         from notecheck.engine import Analysis
 
         results: dict[str, Analysis] = {}
+        workers = self.jobs - 1
         config = self.ruleset.config
-        chunk = max(1, min(64, len(rels) // (self.jobs * 8)))
-        from concurrent.futures import ProcessPoolExecutor  # not needed by warm or small runs
 
-        with ProcessPoolExecutor(
-            max_workers=self.jobs,
-            initializer=_start_worker,
-            initargs=(self.root, config, self.ruleset.enabled, self.ruleset.needs, self.ruleset.transcripts),
-        ) as pool:
-            for rel, digest, blob in pool.map(_work, rels, chunksize=chunk):
+        def received(future: Future) -> None:
+            for rel, digest, blob in future.result():
                 summary = pickle.loads(blob)
-                analysis = Analysis(summary)
                 if self.cache is not None and digest is not None and summary.readable:
                     stat = self._stat(rel)
                     if stat is not None:
                         self.cache.store(summary, stat, digest, blob)  # as pickled by the worker
-                results[rel] = analysis
+                results[rel] = Analysis(summary)
                 if progress:
                     progress(1)
+
+        front, back = 0, len(rels)
+        pending: list[Future] = []
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            initializer=_start_worker,
+            initargs=(self.root, config, self.ruleset.enabled, self.ruleset.needs, self.ruleset.transcripts),
+        ) as pool:
+            while front < back or pending:
+                for future in [future for future in pending if future.done()]:
+                    pending.remove(future)
+                    received(future)
+                while len(pending) < 2 * workers and front < back:
+                    size = max(1, min(CHUNK, (back - front) // (4 * self.jobs)))
+                    pending.append(pool.submit(_work, rels[front : front + size]))
+                    front += size
+                if front < back:
+                    back -= 1
+                    results[rels[back]] = self._parse(rels[back])
+                    if progress:
+                        progress(1)
+                elif pending:
+                    received(pending.pop(0))
         return results
+
+
+CHUNK = 64  # notes a worker is given at once, at most
 
 
 _WORKER: dict[str, object] = {}
@@ -145,18 +178,23 @@ def _start_worker(
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 
 
-def _work(rel: str) -> tuple[str, str | None, bytes]:
-    """Phase 1 in a worker; the note's bytes stay here, only their digest travels back.
-    The summary travels pickled, so that the cache stores the same bytes without pickling
-    it again."""
+def _work(rels: list[str]) -> list[tuple[str, str | None, bytes]]:
+    """Phase 1 of a chunk of notes in a worker; the notes' bytes stay here, only their
+    digests travel back. A summary travels pickled, so that the cache stores the same
+    bytes without pickling it again."""
     from notecheck.engine import analyze_text, read_note, unreadable
     from notecheck.source import UnreadableNote
 
     root: Path = _WORKER["root"]  # type: ignore[assignment]
     ruleset: RuleSet = _WORKER["ruleset"]  # type: ignore[assignment]
-    try:
-        raw = read_note(root, rel)
-    except UnreadableNote as err:
-        return rel, None, pickle.dumps(unreadable(NoteSummary(rel), ruleset, err).summary, pickle.HIGHEST_PROTOCOL)
-    summary = analyze_text(root, rel, raw, ruleset).summary
-    return rel, content_hash(raw), pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)
+    done = []
+    for rel in rels:
+        try:
+            raw = read_note(root, rel)
+        except UnreadableNote as err:
+            summary = unreadable(NoteSummary(rel), ruleset, err).summary
+            done.append((rel, None, pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)))
+            continue
+        summary = analyze_text(root, rel, raw, ruleset).summary
+        done.append((rel, content_hash(raw), pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)))
+    return done
