@@ -51,14 +51,13 @@ class Tally:
         self.total += len(findings)
         for f in findings:
             self.by_code[f.code] += 1
+            self.names.setdefault(f.code, f.name)
             if f.fix is not None:
                 if f.fix.applicability == "safe":
                     self.safe += 1
                     self.fixable_codes.add(f.code)
                 else:
                     self.unsafe += 1
-        for code in self.by_code.keys() - self.names.keys():
-            self.names[code] = next(f.name for f in findings if f.code == code)
 
 
 def summary_line(tally: Tally, fixed: int) -> str:

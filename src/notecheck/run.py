@@ -260,7 +260,7 @@ class VaultRun:
                 self.cache.add_run_note((rel, counts, findings))
             self._count(counts)
             self._report(rel, findings)
-            summary.findings = []  # reported: only the copies with display paths stay
+            summary.findings = []  # reported (and printed, when the run streams): let them go
         if self.cache is not None:
             if memo is not None:
                 self.cache.finish_run(memo)
