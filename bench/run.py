@@ -102,6 +102,10 @@ def bench(
         f"{by_minimum:+.0%} by minimums."
     )
     print(f"  {notes[-1]}", file=sys.stderr)
+    # Whole runs drift more than the cost itself: phase 1 of the same notes in turns.
+    turns = [PY, str(HERE / "nc207_cost.py"), "--notes", str(size), "--work", str(work)]
+    notes.append(subprocess.run(turns, check=True, capture_output=True, text=True).stdout.strip())
+    print(f"  {notes[-1]}", file=sys.stderr)
     add(f"notecheck cold, {os.cpu_count()} jobs", [*notecheck, "--no-cache", str(vault)], slow_repeat)
     shutil.rmtree(vault / ".notecheck_cache", ignore_errors=True)
     subprocess.run([*notecheck, str(vault)], cwd=work, capture_output=True, check=False)  # fill the cache

@@ -153,7 +153,8 @@ class Phase1:
                     front += size
                 if front < back:
                     back -= 1
-                    results[rels[back]] = self._parse(rels[back])
+                    # The summary only: the text of half the vault would be held to the end.
+                    results[rels[back]] = Analysis(self._parse(rels[back]).summary)
                     if progress:
                         progress(1)
                 elif pending:
