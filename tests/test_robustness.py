@@ -128,7 +128,8 @@ def test_fuzzed_notes_never_crash_and_positions_stay_inside(front: str, pieces: 
 
 def test_a_warm_run_does_not_import_the_parser(tmp_path: Path) -> None:
     """Start-up counts in a warm run of a vault: the parser, YAML and the date grammar stay
-    unimported when the run memo answers."""
+    unimported when the run memo answers, and pathspec in a vault without .gitignore or
+    excludes."""
     import subprocess
     import sys
 
@@ -141,7 +142,7 @@ def test_a_warm_run_does_not_import_the_parser(tmp_path: Path) -> None:
         "from notecheck.cli import main\n"
         "try:\n    main(['--exit-zero', '-q', '.'])\n"
         "except SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('markdown_it', 'yaml', 'notecheck.dating') if m in sys.modules))\n"
+        "print(sorted(m for m in ('markdown_it', 'yaml', 'notecheck.dating', 'pathspec') if m in sys.modules))\n"
     )
     runs = [subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True) for _ in "12"]
     assert runs[0].stdout.strip().endswith("['markdown_it', 'notecheck.dating', 'yaml']")

@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from notecheck.config import DEFAULT_EXCLUDE, has_config
+
+if TYPE_CHECKING:
+    import pathspec
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
@@ -36,7 +38,21 @@ def is_note(path: Path | str) -> bool:
     return str(path).lower().endswith(NOTE_SUFFIXES)
 
 
-def exclude_spec(patterns: list[str]) -> pathspec.PathSpec:
+class DefaultExcludes:
+    """The default excludes, folders of those names at any depth, matched without pathspec
+    (importing it takes 20 ms, a tenth of a warm run of 1,000 notes)."""
+
+    folders = frozenset(pattern.rstrip("/") for pattern in DEFAULT_EXCLUDE)
+
+    def match_file(self, rel: str) -> bool:
+        return any(part in self.folders for part in rel.split("/")[:-1])
+
+
+def exclude_spec(patterns: list[str]) -> pathspec.PathSpec | DefaultExcludes:
+    if not patterns:
+        return DefaultExcludes()
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *patterns])
 
 
@@ -88,6 +104,8 @@ def _with_gitignore(
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return ignores
+    import pathspec  # only where a .gitignore is
+
     return [*ignores, (rel, pathspec.GitIgnoreSpec.from_lines(lines))]
 
 

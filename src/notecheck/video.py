@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from notecheck.summary import NoteSummary
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 @lru_cache(maxsize=32)
 def _spec(globs: tuple[str, ...]) -> pathspec.PathSpec:
+    import pathspec  # only with video-notes globs: a warm run never needs it
+
     return pathspec.GitIgnoreSpec.from_lines(globs)
 
 

@@ -9,8 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import pathspec
-
 from notecheck.citation import is_video_id
 from notecheck.config import ConfigError
 from notecheck.metadata import parse_duration
@@ -107,6 +105,8 @@ class MissingField(_FrontMatterRule):
         if note.is_video_note and fm.present:
             required.extend(self.settings["required"])
         for entry in self.settings["rules"]:
+            import pathspec  # here: only with [[frontmatter.rules]], and never in a warm run
+
             if pathspec.GitIgnoreSpec.from_lines(entry.get("paths", [])).match_file(note.rel):
                 required.extend(entry.get("required", []))
         for key in dict.fromkeys(required):
