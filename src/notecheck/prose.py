@@ -83,10 +83,6 @@ def _blank(text: str) -> str:
     return _NOT_NEWLINE.sub(" ", text)
 
 
-def split_sentences(token: Token) -> list[Sentence]:
-    return sentences_of(*masked_prose(token))
-
-
 def sentences_of(text: str, citations: list[tuple[int, int]], links: list[tuple[int, int, str]]) -> list[Sentence]:
     """The sentences of a paragraph's masked prose (``masked_prose``), slices of it."""
     bounds = [0]
