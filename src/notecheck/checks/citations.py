@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
+from operator import itemgetter
 from typing import TYPE_CHECKING, ClassVar
 
 from notecheck import transcripts
@@ -30,13 +31,13 @@ def _window(value: object) -> bool:
 class Spoken:
     """What a transcript says: each cue's spoken values and words, by time."""
 
-    def __init__(self, transcript: Transcript, rel: str) -> None:
-        self.cues = sorted(transcript.cues, key=lambda cue: cue.start)
+    def __init__(self, transcript: Transcript, rel: str, end: float | None) -> None:
+        self.cues = sorted(transcript.cues, key=itemgetter(0))  # by start
         self.rel = rel
         self.problem = transcript.problem
-        self.end = transcript.end
-        self.starts = [cue.start for cue in self.cues]
-        self.longest = max((cue.end - cue.start for cue in self.cues), default=0.0)
+        self.end = end  # transcript.end, which the caller has computed
+        self.starts = [cue[0] for cue in self.cues]
+        self.longest = max([cue[1] - cue[0] for cue in self.cues], default=0.0)
         self._values: list[set[float] | None] = [None] * len(self.cues)  # read when a claim asks
         self._names: dict[str, bool] = {}
         self._windows: dict[tuple[float, float], set[float]] = {}
@@ -179,15 +180,20 @@ class UnsupportedCitation(Rule):
             video_line = note.summary.front_matter_lines.get("videoId", 1)
             where = Span(video_line, 1, video_line, 8)
             note.report(self, where, f"transcript {transcript.rel} line {line}: {message}; cues after it are unread")
+        names: set[str] = set()
         for paragraph in note.claims:
             for start, stop, text, value, times in paragraph.numbers:
                 problem = self._unsaid_number(transcript, text, value, times)
                 if problem:
                     note.report(self, paragraph.mapper.span(start, stop), problem)
-            for name in paragraph.names:
-                if not transcript.says_name(name):
-                    from notecheck.claims import name_places  # phase 1 only: a warm run never imports it
+            names |= paragraph.names
+        # Each name once per note (a note repeats its names: 36 names, 133 mentions a note)
+        unsaid = {name for name in names if not transcript.says_name(name)}
+        if unsaid:
+            from notecheck.claims import name_places  # phase 1 only: a warm run never imports it
 
+            for paragraph in note.claims:
+                for name in sorted(unsaid & paragraph.names):
                     for start, stop in name_places(paragraph, name):
                         message = f"'{name}' is never said in the transcript"
                         note.report(self, paragraph.mapper.span(start, stop), message)
@@ -217,9 +223,10 @@ class UnsupportedCitation(Rule):
                 note.summary.transcript_ends += ((rel, self._last[1].end),)
                 return self._last[1]
             read = transcripts.remembered(note.root / rel, stamped=key[1:])
-            note.summary.transcript_ends += ((rel, read.end),)  # the video's length, for NC203
+            end = read.end
+            note.summary.transcript_ends += ((rel, end),)  # the video's length, for NC203
             if read.cues or read.problem:
-                spoken = Spoken(read, rel)
+                spoken = Spoken(read, rel, end)
                 self._last = (key, spoken)
                 return spoken
         return None
