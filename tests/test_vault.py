@@ -50,6 +50,14 @@ def test_targets_never_leave_the_vault(tmp_path: Path, target: str) -> None:
     assert resolution.path is None
 
 
+def test_relative_targets_resolve_from_each_notes_folder(tmp_path: Path) -> None:
+    vault = make(tmp_path, ["a/x.md", "b/x.md", "a/n.md", "b/n.md"])
+    for target in ("./x", ".\\x"):  # a backslash counts as a slash
+        assert vault.resolve(target, "a/n.md").path == "a/x.md"
+        assert vault.resolve(target, "b/n.md").path == "b/x.md"  # not the answer given to a/n.md
+    assert vault.resolve("x", "b/n.md").path == vault.resolve("x", "a/n.md").path == "a/x.md"
+
+
 def test_ambiguous_names_list_every_candidate(tmp_path: Path) -> None:
     vault = make(tmp_path, ["a/x.md", "b/x.md"])
     assert vault.resolve("x", "n.md").candidates == ("a/x.md", "b/x.md")

@@ -125,6 +125,17 @@ def timeline_entries(front_matter: dict[str, Any]) -> list[tuple[When, str, list
     return entries
 
 
+def _timeline_of(note: NoteSummary, vault: Vault) -> list[tuple[When, str, list[str]]]:
+    """``timeline_entries`` of a note that other notes link to, read once per run (a topic
+    note is linked from thousands of sentences), and again only if the note is checked
+    again (after a fix)."""
+    known = vault.shared.setdefault("timelines", {})
+    seen = known.get(note.rel)
+    if seen is None or seen[0] is not note:
+        seen = known[note.rel] = (note, timeline_entries(note.front_matter))
+    return seen[1]
+
+
 def _strings(value: object) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(item, str) and item.strip() for item in value)
 
@@ -155,7 +166,7 @@ class TimelineConflict(_DateRule):
                 other = vault.summary(resolution.path)
                 if other is None:
                     continue
-                for when, event, phrases in timeline_entries(other.front_matter):
+                for when, event, phrases in _timeline_of(other, vault):
                     if not any(_mentions(sentence.text, phrase) for phrase in phrases):
                         continue
                     if any(agree(when, fact.when) for fact in facts):
