@@ -125,6 +125,16 @@ def timeline_entries(front_matter: dict[str, Any]) -> list[tuple[When, str, list
     return entries
 
 
+def _linked_timeline(target: str, rel: str, vault: Vault) -> tuple[str, list[tuple[When, str, list[str]]]]:
+    """The note a link target of ``rel`` leads to, and its timeline ('' and none when it
+    leads to no note)."""
+    resolution = vault.resolve(target, rel) if target else None
+    if resolution is None or resolution.path is None or not resolution.path.lower().endswith(".md"):
+        return "", []
+    other = vault.summary(resolution.path)
+    return (resolution.path, _timeline_of(other, vault)) if other is not None else ("", [])
+
+
 def _timeline_of(note: NoteSummary, vault: Vault) -> list[tuple[When, str, list[str]]]:
     """``timeline_entries`` of a note that other notes link to, read once per run (a topic
     note is linked from thousands of sentences), and again only if the note is checked
@@ -157,16 +167,15 @@ class TimelineConflict(_DateRule):
         for fact in note.facts:
             if fact.when is not None:
                 facts_by_sentence.setdefault(fact.sentence, []).append(fact)
+        timelines: dict[str, tuple[str, list]] = {}  # link target: (the note, its timeline), for this note
         for index, facts in facts_by_sentence.items():
             sentence = note.sentences[index]
             for target in dict.fromkeys(link.partition("#")[0] for link in sentence.links):
-                resolution = vault.resolve(target, note.rel) if target else None
-                if resolution is None or resolution.path is None or not resolution.path.lower().endswith(".md"):
-                    continue
-                other = vault.summary(resolution.path)
-                if other is None:
-                    continue
-                for when, event, phrases in _timeline_of(other, vault):
+                known = timelines.get(target)
+                if known is None:
+                    known = timelines[target] = _linked_timeline(target, note.rel, vault)
+                path, entries = known
+                for when, event, phrases in entries:
                     if not any(_mentions(sentence.text, phrase) for phrase in phrases):
                         continue
                     if any(agree(when, fact.when) for fact in facts):
@@ -176,7 +185,7 @@ class TimelineConflict(_DateRule):
                         self,
                         facts[0].span,
                         f"'{facts[0].mention.text}' dates the {event} otherwise than the timeline of "
-                        f"'{resolution.path}' ({describe(when)})",
+                        f"'{path}' ({describe(when)})",
                     )
 
 
