@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
-PAIRS = 3  # runs with and without transcripts, in turns
+ROUNDS = 3  # rounds of the cases the targets compare, each case once a round
 TRANSCRIPT_RUN = [PY, "-m", "notecheck", "--exit-zero", "-q", "--statistics", "--no-cache", "--jobs", "1"]
 
 
@@ -74,39 +74,50 @@ def bench(
         rows.append((label, seconds, peak))
         print(f"  {label}: {seconds:.2f} s, {peak:.0f} MB", file=sys.stderr)
 
-    add("markdown-it-py parse (floor)", [PY, str(HERE / "parse_only.py"), str(vault)])
     with_transcripts = work / f"vault-{size}-transcripts"
     if not with_transcripts.exists():
         generator = [PY, str(HERE / "generate.py"), str(with_transcripts), "--notes", str(size), "--transcripts"]
         subprocess.run(generator, check=True)
-    # The same notes without and with a transcript per video, run in turns so that a
-    # machine that speeds up or slows down during the benchmark weighs on both alike.
-    plain = [*notecheck, "--no-cache", "--jobs", "1", str(vault)]
-    transcribed = [*TRANSCRIPT_RUN, "--vault", str(with_transcripts), str(with_transcripts)]
-    # At least three pairs, also at 10,000 notes: one pair is at the mercy of the machine.
-    runs: dict[str, list[tuple[float, float, float]]] = {"plain": [], "transcribed": []}
-    for _ in range(max(slow_repeat, PAIRS)):
-        runs["plain"].append(timed_cpu(plain, work))
-        runs["transcribed"].append(timed_cpu(transcribed, work))
-    labels = {"plain": "notecheck cold, 1 job", "transcribed": "notecheck cold, 1 job, with transcripts (NC207)"}
-    for key, label in labels.items():
+    # The cases our targets compare, run in rounds, each case once a round, so that each
+    # ratio is taken between runs minutes apart: this kind of machine speeds up and slows
+    # down by 10-30 % within minutes, and a case timed all at once, another ten minutes
+    # later, compares two machines. The same notes with a transcript per video give NC207.
+    cases = {
+        "floor": ("markdown-it-py parse (floor)", [PY, str(HERE / "parse_only.py"), str(vault)]),
+        "plain": ("notecheck cold, 1 job", [*notecheck, "--no-cache", "--jobs", "1", str(vault)]),
+        "transcribed": (
+            "notecheck cold, 1 job, with transcripts (NC207)",
+            [*TRANSCRIPT_RUN, "--vault", str(with_transcripts), str(with_transcripts)],
+        ),
+        "parallel": (f"notecheck cold, {os.cpu_count()} jobs", [*notecheck, "--no-cache", str(vault)]),
+    }
+    runs: dict[str, list[tuple[float, float, float]]] = {key: [] for key in cases}
+    for _ in range(max(slow_repeat, ROUNDS)):  # at least three rounds, also at 10,000 notes
+        for key, (_, command) in cases.items():
+            runs[key].append(timed_cpu(command, work))
+    for key, (label, _) in cases.items():
         seconds = statistics.median(t for t, _, _ in runs[key])
-        peak = max(p for _, p, _ in runs[key])
-        rows.append((label, seconds, peak))
-        print(f"  {label}: {seconds:.2f} s, {peak:.0f} MB", file=sys.stderr)
-    cpu = {key: [c for _, _, c in pairs] for key, pairs in runs.items()}
-    by_median = statistics.median(cpu["transcribed"]) / statistics.median(cpu["plain"]) - 1
-    by_minimum = min(cpu["transcribed"]) / min(cpu["plain"]) - 1
+        rows.append((label, seconds, max(p for _, p, _ in runs[key])))
+        print(f"  {label}: {seconds:.2f} s, {rows[-1][2]:.0f} MB", file=sys.stderr)
+
+    def per_round(top: str, bottom: str, column: int) -> list[float]:
+        return [a[column] / b[column] for a, b in zip(runs[top], runs[bottom], strict=True)]
+
+    def shown(ratios: list[float], form: str) -> str:
+        return f"{statistics.median(ratios):{form}} (rounds: {', '.join(f'{r:{form}}' for r in ratios)})"
+
+    cost = [ratio - 1 for ratio in per_round("transcribed", "plain", 2)]
     notes.append(
-        f"NC207 cost (CPU seconds of {len(cpu['plain'])} alternating pairs): {by_median:+.0%} by medians, "
-        f"{by_minimum:+.0%} by minimums."
+        f"Ratios within each of {len(runs['floor'])} rounds, median first: one job / floor "
+        f"{shown(per_round('plain', 'floor', 0), '.2f')}; two jobs faster than one "
+        f"{shown(per_round('plain', 'parallel', 0), '.2f')}; NC207 cost in CPU seconds "
+        f"{shown(cost, '+.0%')}."
     )
     print(f"  {notes[-1]}", file=sys.stderr)
     # Whole runs drift more than the cost itself: phase 1 of the same notes in turns.
     turns = [PY, str(HERE / "nc207_cost.py"), "--notes", str(size), "--work", str(work)]
     notes.append(subprocess.run(turns, check=True, capture_output=True, text=True).stdout.strip())
     print(f"  {notes[-1]}", file=sys.stderr)
-    add(f"notecheck cold, {os.cpu_count()} jobs", [*notecheck, "--no-cache", str(vault)], slow_repeat)
     shutil.rmtree(vault / ".notecheck_cache", ignore_errors=True)
     subprocess.run([*notecheck, str(vault)], cwd=work, capture_output=True, check=False)  # fill the cache
     add("notecheck warm (nothing changed)", [*notecheck, str(vault)])
