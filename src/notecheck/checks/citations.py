@@ -187,7 +187,7 @@ class UnsupportedCitation(Rule):
                 if problem:
                     note.report(self, paragraph.mapper.span(start, stop), problem)
             names |= paragraph.names
-        # Each name once per note (a note repeats its names: 36 names, 133 mentions a note)
+        # Each name once per note (a note repeats its names: 36 names, 126 mentions a note here)
         unsaid = {name for name in names if not transcript.says_name(name)}
         if unsaid:
             from notecheck.claims import name_places  # phase 1 only: a warm run never imports it
