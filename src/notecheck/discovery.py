@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,15 @@ class DefaultExcludes:
 
     def match_file(self, rel: str) -> bool:
         return any(part in self.folders for part in rel.split("/")[:-1])
+
+
+@lru_cache(maxsize=256)
+def glob_spec(globs: tuple[str, ...]) -> pathspec.PathSpec:
+    """Gitignore-style globs of the configuration ([per-file-ignores], video-notes,
+    [[frontmatter.rules]]), compiled once per run; pathspec is imported only here."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(globs)
 
 
 def exclude_spec(patterns: list[str]) -> pathspec.PathSpec | DefaultExcludes:

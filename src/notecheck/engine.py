@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -17,6 +16,7 @@ from markdown_it.token import Token
 from notecheck.checks.core import RuleError, UnreadableFile
 from notecheck.config import Config
 from notecheck.context import NoteContext, VaultReporter
+from notecheck.discovery import glob_spec
 from notecheck.extract import Collector
 from notecheck.frontmatter import parse_front_matter
 from notecheck.model import Finding, Span
@@ -197,13 +197,6 @@ def finalize(summary: NoteSummary, findings: list[Finding], ruleset: RuleSet) ->
 def per_file_ignored(rel: str, config: Config) -> list[str]:
     codes: list[str] = []
     for glob, glob_codes in config.per_file_ignores.items():
-        if _glob_spec(glob).match_file(rel):
+        if glob_spec((glob,)).match_file(rel):
             codes.extend(glob_codes)
     return codes
-
-
-@lru_cache(maxsize=256)
-def _glob_spec(glob: str):
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines([glob])

@@ -122,10 +122,6 @@ class Printer:
             self.stream.write(statistics(self.tally))
 
 
-def to_json(findings: list[Finding]) -> str:
-    return json.dumps([finding_json(f) for f in findings], indent=2, ensure_ascii=False) + "\n"
-
-
 def finding_json(f: Finding) -> dict[str, object]:
     return {
         "path": f.path,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from notecheck.citation import is_video_id
 from notecheck.config import ConfigError
+from notecheck.discovery import glob_spec
 from notecheck.metadata import parse_duration
 from notecheck.model import Span
 from notecheck.registry import Option, Rule, register
@@ -105,9 +106,7 @@ class MissingField(_FrontMatterRule):
         if note.is_video_note and fm.present:
             required.extend(self.settings["required"])
         for entry in self.settings["rules"]:
-            import pathspec  # here: only with [[frontmatter.rules]], and never in a warm run
-
-            if pathspec.GitIgnoreSpec.from_lines(entry.get("paths", [])).match_file(note.rel):
+            if glob_spec(tuple(entry.get("paths", []))).match_file(note.rel):
                 required.extend(entry.get("required", []))
         for key in dict.fromkeys(required):
             if key not in data:
