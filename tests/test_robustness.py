@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from helpers import check, places, write_vault
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -187,15 +188,21 @@ def test_a_parallel_run_shares_the_notes_between_this_process_and_the_workers(tm
     one_job = places(check(tmp_path, jobs=1, cache=False).findings)
     assert len(one_job) == 150 + 149 + 1  # NC104 on every note, NC102 but on the last, NC002 once
     here: list[str] = []
+    intervals: set[float] = set()
     real_parse = phase1.Phase1._parse
 
     def counting(self, rel):
         here.append(rel)
+        intervals.add(sys.getswitchinterval())
         return real_parse(self, rel)
 
     monkeypatch.setattr(phase1.Phase1, "_parse", counting)
+    usual = sys.getswitchinterval()
     assert places(check(tmp_path, jobs=3).findings) == one_job
     assert 0 < len(here) < len(notes)  # this process did its share, the workers the rest
+    # The GIL changes hands quickly while the pool runs (its result thread is not kept
+    # waiting), and at the usual pace again after.
+    assert [pytest.approx(phase1.SWITCH_INTERVAL)] == list(intervals) and sys.getswitchinterval() == usual
     assert len(set(here)) == len(here)
     here.clear()
     two = [place for place in one_job if place[0] in ("n000.md", "n001.md")]
