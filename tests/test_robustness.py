@@ -82,9 +82,9 @@ def test_an_unchanged_vault_replays_the_last_run_and_a_change_ends_that(tmp_path
     asked: list[str] = []
     real_many = phase1.Phase1.many
 
-    def counting(self, rels, progress=None):
+    def counting(self, rels, progress=None, ready=None):
         asked.extend(rels)
-        return real_many(self, rels, progress)
+        return real_many(self, rels, progress, ready)
 
     monkeypatch.setattr(phase1.Phase1, "many", counting)
     assert places(check(tmp_path, jobs=1).findings) == first
@@ -210,3 +210,82 @@ def test_a_parallel_run_shares_the_notes_between_this_process_and_the_workers(tm
     # Every readable note was cached by the parallel run; an unreadable one never is, and
     # NC308 asks every note of the vault for its videoId.
     assert here == ["bad.md"]
+
+
+def _linked_vault() -> dict[str, str]:
+    """A vault big enough for a pool, where every early vault-phase rule finds something,
+    and notes link both to notes parsed before them and to notes parsed after them."""
+    notes = {
+        "a/dup.md": "# Dup\n",
+        "b/dup.md": "# Dup\n",
+        "topic.md": (
+            "---\ntimeline:\n  - date: 1992-07-21\n    event: ceasefire agreement\n"
+            "    match: [ceasefire]\n---\n# Topic\n"
+        ),
+    }
+    for i in range(120):
+        ahead, behind = f"note-{(i + 60) % 120:03}", f"note-{(i + 119) % 120:03}"
+        notes[f"note-{i:03}.md"] = (
+            f"---\ntitle: N{i}\nvideoId: v{i:010}\nuploadDate: 2022-06-10\nduration: 600\n---\n"
+            f"# Part {i}\n\nSee [[{ahead}#Part {(i + 60) % 120}]] and [[{behind}#Part {i}]] [00:01:00].\n\n"
+            f"Also [[{ahead}#^b{i % 3}]] and [[{behind}#^b1]] [00:02:00]. ^b{i % 2}\n\n"
+            f"Typo [[note-{i:03}x]], twin [[dup | two]], case [[Note-{(i + 60) % 120:03}]] [00:03:00].\n\n"
+            f"In March 2023, the [[topic|ceasefire]] was signed [00:04:00]. The end [00:12:00].\n"
+        )
+    return notes
+
+
+def test_a_parallel_run_checks_links_early_and_finds_what_one_job_finds(tmp_path: Path, monkeypatch) -> None:
+    """With a pool, the vault phase of the early rules runs for a note as soon as the
+    notes it links to are parsed (at once, or when the last of them comes), else when the
+    note is reported, as the other rules always do: the findings are those of one job,
+    messages included."""
+    from notecheck import early, phase1
+    from notecheck.checks.links import BrokenHeading, LinkFormat
+
+    write_vault(tmp_path, _linked_vault())
+    chosen = ["a/dup.md", "b/dup.md", "topic.md"] + [f"note-{i:03}.md" for i in range(100)]
+    # Notes 100-119 are parsed only when asked for: a note linking to one of them waits.
+    linked_inside = [i for i in range(100) if (i + 60) % 120 < 100 and (i + 119) % 120 < 100]
+    one_job = [(f.path, f.span, f.code, f.message) for f in check(tmp_path, *chosen, jobs=1, cache=False).findings]
+    codes = {code for _, _, code, _ in one_job}
+    assert {"NC101", "NC102", "NC103", "NC104", "NC105", "NC106", "NC203", "NC404", "NC405"} <= codes
+    pooled = {"done": False}
+    real_many = phase1.Phase1.many
+
+    def many(self, rels, progress=None, ready=None):
+        yield from real_many(self, rels, progress, ready)
+        pooled["done"] = True
+
+    called: dict[str, list[bool]] = {"NC102": [], "NC104": []}
+    for rule in (BrokenHeading, LinkFormat):
+        real = rule.check_in_vault
+
+        def timed(self, note, vault, report, real=real):
+            called[self.code].append(pooled["done"])
+            real(self, note, vault, report)
+
+        monkeypatch.setattr(rule, "check_in_vault", timed)
+    adding: list[str] = []
+    deferred: list[str] = []
+    real_add, real_check = early.EarlyVaultPhase.add, early.EarlyVaultPhase._check
+
+    def add(self, summary):
+        adding.append(summary.rel)
+        real_add(self, summary)
+
+    def checking(self, summary):
+        if summary.rel != adding[-1]:
+            deferred.append(summary.rel)
+        real_check(self, summary)
+
+    monkeypatch.setattr(phase1.Phase1, "many", many)
+    monkeypatch.setattr(early.EarlyVaultPhase, "add", add)
+    monkeypatch.setattr(early.EarlyVaultPhase, "_check", checking)
+    two_jobs = [(f.path, f.span, f.code, f.message) for f in check(tmp_path, *chosen, jobs=2, cache=False).findings]
+    assert two_jobs == one_job
+    assert len(called["NC102"]) == len(called["NC104"]) == len(chosen)  # once a note, both
+    # Early: the notes whose linked notes were all chosen; after the pool: those that
+    # link to notes 100-119.
+    assert called["NC102"].count(False) == 3 + len(linked_inside) and all(called["NC104"])
+    assert 0 < len(deferred) < len(linked_inside)  # some waited for a linked note, some did not

@@ -154,14 +154,14 @@ def vault_phase(summaries: list[NoteSummary], vault: Vault, ruleset: RuleSet) ->
     return found + [finding for findings in across.values() for finding in findings]
 
 
-def in_vault(summary: NoteSummary, vault: Vault, ruleset: RuleSet) -> list[Finding]:
-    """Phase 2 of one note: its links, citations and dates against the rest of the vault.
-    Run note by note as the notes are reported, so that no more than one note's phase-2
-    findings are ever held."""
+def in_vault(summary: NoteSummary, vault: Vault, ruleset: RuleSet, rules: list[Rule] | None = None) -> list[Finding]:
+    """Phase 2 of one note: its links, citations and dates against the rest of the vault
+    (``rules``: only these of the ruleset). Run note by note as the notes are reported, so
+    that no more than one note's phase-2 findings are ever held (but see ``early``)."""
     report = VaultReporter()
     if summary.readable:
         with summary.links.opened():
-            for rule in ruleset.rules:
+            for rule in ruleset.rules if rules is None else rules:
                 try:
                     rule.check_in_vault(summary, vault, report)
                 except Exception as err:

@@ -90,8 +90,15 @@ class Phase1:
             self.cache.store(analysis.summary, stat, digest)
         return analysis
 
-    def many(self, rels: list[str], progress: Callable[[int], None] | None = None) -> Iterator[Analysis]:
-        """Phase 1 of many notes, in order; unchanged notes come from the cache."""
+    def many(
+        self,
+        rels: list[str],
+        progress: Callable[[int], None] | None = None,
+        ready: Callable[[NoteSummary], None] | None = None,
+    ) -> Iterator[Analysis]:
+        """Phase 1 of many notes, in order; unchanged notes come from the cache. ``ready``
+        is given each summary of a pool's run as soon as it is made, before the notes are
+        yielded: this process may do more with it while the pool parses on."""
         parsed: dict[str, Analysis] = {}
         known: dict[str, NoteSummary] = {}
         if self.jobs > 1 and len(rels) >= PARALLEL_FROM:
@@ -103,7 +110,7 @@ class Phase1:
                 else:
                     known[rel] = summary
             if len(todo) >= PARALLEL_FROM:
-                parsed = self._in_pool(todo, progress)
+                parsed = self._in_pool(todo, progress, ready)
         for rel in rels:
             analysis = parsed.pop(rel, None)
             if analysis is None:
@@ -112,7 +119,9 @@ class Phase1:
                     progress(1)
             yield analysis
 
-    def _in_pool(self, rels: list[str], progress: Callable[[int], None] | None) -> dict[str, Analysis]:
+    def _in_pool(
+        self, rels: list[str], progress: Callable[[int], None] | None, ready: Callable[[NoteSummary], None] | None
+    ) -> dict[str, Analysis]:
         """Phase 1 in ``jobs`` processes: ``jobs - 1`` workers take chunks of notes from the
         front of the list, and this process parses notes one by one from its back until
         they meet. This process never waits while there is work, and its share is never
@@ -135,6 +144,8 @@ class Phase1:
                 results[rel] = Analysis(summary)
                 if progress:
                     progress(1)
+                if ready:
+                    ready(summary)
 
         front, back = 0, len(rels)
         pending: list[Future] = []
@@ -160,9 +171,12 @@ class Phase1:
                     if front < back:
                         back -= 1
                         # The summary only: the text of half the vault would be held to the end.
-                        results[rels[back]] = Analysis(self._parse(rels[back]).summary)
+                        summary = self._parse(rels[back]).summary
+                        results[rels[back]] = Analysis(summary)
                         if progress:
                             progress(1)
+                        if ready:
+                            ready(summary)
                     elif pending:
                         received(pending.pop(0))
         finally:

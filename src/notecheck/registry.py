@@ -45,6 +45,11 @@ class Rule:
     tokens: ClassVar[frozenset[str]] = frozenset()
     options: ClassVar[dict[str, Option]] = {}
     needs: ClassVar[frozenset[str]] = frozenset()  # phase-1 extractions it reads: "facts", "claims"
+    # True: check_in_vault reads no more than the vault's files, the note and the notes its
+    # links lead to, and finds little; a parallel run may then call it as soon as those
+    # notes are parsed, while the pool still parses the rest, and hold its findings until
+    # the note is reported (notecheck.early).
+    early: ClassVar[bool] = False
 
     def __init__(self, settings: dict[str, Any]) -> None:
         """``settings`` is the rule family's table with defaults filled in."""
@@ -72,7 +77,8 @@ class Rule:
 
     # Phase 2: the vault.
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
-        """Called once per checked note, after every checked note went through phase 1."""
+        """Called once per checked note, after every checked note went through phase 1
+        (``early`` rules: after the note and the notes it links to did)."""
 
     def check_vault(self, notes: list[NoteSummary], vault: Vault, report: VaultReporter) -> None:
         """Called once per vault, for findings that compare notes with each other."""

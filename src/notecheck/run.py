@@ -234,12 +234,17 @@ class VaultRun:
                     self._report(rel, findings)
                 self.cache.close()
                 return
-        from notecheck.engine import Analysis, analyze_path, finalize, in_vault, vault_wide
+        from notecheck.early import EarlyVaultPhase
+        from notecheck.engine import Analysis, analyze_path, finalize, vault_wide
 
+        # Fixes change notes that others link to as the run goes: then every note's vault
+        # phase waits for its turn.
+        early = EarlyVaultPhase(self.vault, self.ruleset)
+        ready = None if self.options.fix or self.options.diff else early.add
         with progress_bar(len(rels), self.options.progress) as advance:
             # Keep summaries only: the text of every note would cost more memory than all the
             # rest (a fix re-reads its note).
-            analyses = {a.summary.rel: Analysis(a.summary) for a in self.phase1.many(rels, advance)}
+            analyses = {a.summary.rel: Analysis(a.summary) for a in self.phase1.many(rels, advance, ready)}
         for analysis in analyses.values():
             self.vault.remember(analysis.summary)
         across = vault_wide([a.summary for a in analyses.values()], self.vault, self.ruleset)
@@ -247,7 +252,7 @@ class VaultRun:
             self.cache.start_run()
         for rel, analysis in analyses.items():
             summary = analysis.summary
-            found = summary.findings + in_vault(summary, self.vault, self.ruleset) + across.pop(rel, [])
+            found = summary.findings + early.findings(summary) + across.pop(rel, [])
             findings = finalize(summary, found, self.ruleset)
             if (self.options.fix or self.options.diff) and any(f.fix for f in findings):
                 # Fixes are always computed from the bytes they will replace: read the note

@@ -75,6 +75,10 @@ class Vault:
             self._summaries[rel] = self.summarize(rel)
         return self._summaries[rel]
 
+    def parsed(self, rel: str) -> bool:
+        """Whether ``summary(rel)`` answers without parsing."""
+        return rel in self._summaries
+
     def remember(self, summary: NoteSummary) -> None:
         self._summaries[summary.rel] = summary
 

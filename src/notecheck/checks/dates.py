@@ -76,6 +76,7 @@ class DateAfterPublication(_DateRule):
     code = "NC404"
     name = "date-after-publication"
     summary = "A cited fact in a video note dated after the video was published."
+    early = True  # reads the note and its video's metadata files
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         from notecheck.dating import describe
@@ -159,6 +160,7 @@ class TimelineConflict(_DateRule):
     code = "NC405"
     name = "timeline-conflict"
     summary = "A sentence that links a note with a timeline, names one of its events, and dates it otherwise."
+    early = True  # reads the note and the notes it links to
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         from notecheck.dating import agree, describe

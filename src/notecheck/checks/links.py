@@ -76,6 +76,7 @@ class BrokenLink(_LinkRule):
     name = "broken-link"
     summary = "Wikilink target (note or attachment) not found in the vault."
     fixable = "unsafe"
+    early = True  # reads the note and the vault's file names
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         for ref in note.links:
@@ -167,6 +168,7 @@ class BrokenHeading(_LinkRule):
     code = "NC102"
     name = "broken-heading"
     summary = "Wikilink '#Heading' not found in the target note."
+    early = True  # reads the note and the notes it links to
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         for ref in note.links:
@@ -205,6 +207,7 @@ class BrokenBlockRef(_LinkRule):
     code = "NC103"
     name = "broken-block-ref"
     summary = "Wikilink '#^block-id' not found in the target note."
+    early = True  # reads the note and the notes it links to
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         for ref in note.links:
@@ -226,6 +229,7 @@ class LinkFormat(_LinkRule):
     summary = "Wikilink not written in the configured style."
     severity = "warning"
     fixable = "safe"
+    early = False  # reads the note only, but finds tens a note: made as the note is reported
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         """In the vault phase, from the links phase 1 keeps anyway: a note's formatting
@@ -260,6 +264,7 @@ class AmbiguousLink(_LinkRule):
     name = "ambiguous-link"
     summary = "Wikilink name matches several notes, so where it leads depends on Obsidian's choice."
     severity = "warning"
+    early = True  # reads the note and the vault's file names
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         for ref in note.links:
@@ -279,6 +284,7 @@ class LinkCase(_LinkRule):
     summary = "Wikilink target resolves only when letter case is ignored."
     severity = "warning"
     fixable = "safe"
+    early = True  # reads the note and the vault's file names
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         for ref in note.links:

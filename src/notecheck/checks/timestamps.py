@@ -105,6 +105,7 @@ class TimestampPastEnd(_TimestampRule):
     code = "NC203"
     name = "timestamp-past-end"
     summary = "A citation time after the end of the video (length from front matter, info.json or transcript)."
+    early = True  # reads the note and its video's metadata files
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         if not note.citations or not is_video_note(note, vault.config.table("frontmatter")):
