@@ -89,3 +89,38 @@ def test_only_three_dashes_and_empty_files_are_quiet(tmp_path: Path) -> None:
     write_vault(tmp_path, {"dashes.md": "---", "empty.md": "", "blank.md": "---\n---\n"})
     result = check(tmp_path)
     assert places(result.findings) == [("dashes.md", 1, 1, "NC302")]
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_duplicate_video_is_found_without_parsing_the_other_notes_when_there_is_no_cache(
+    tmp_path: Path, monkeypatch, cache: bool
+) -> None:
+    """NC308 asks every note of the vault for its videoId. Without a cache, a note not
+    checked is asked through its front matter alone (its parse would be thrown away);
+    with one, it is parsed once and kept for the next run. Either way the same findings."""
+    from notecheck import phase1
+
+    write_vault(
+        tmp_path,
+        {
+            "a.md": "---\ntitle: A\nvideoId: abcdefghijk\n---\nText.\n",
+            "b.md": "---\ntitle: B\nvideoId: abcdefghijk\n---\n# B\n",
+            "c.md": "---\nvideoId: [not, a, string]\n---\n",
+            "d.md": "---\nvideoId: abcdefghijk\n  bad: [\n---\n",  # invalid YAML: no videoId
+            "e.md (escaped)": "---\\nvideoId: abcdefghijk\\n---\\n\\xff\\xfe bad bytes\\n",
+            "f.markdown": "---\nvideoId: abcdefghijk\n---\n",  # not a note
+        },
+    )
+    parsed: list[str] = []
+    real_parse = phase1.Phase1._parse
+
+    def counting(self, rel):
+        parsed.append(rel)
+        return real_parse(self, rel)
+
+    monkeypatch.setattr(phase1.Phase1, "_parse", counting)
+    found = check(tmp_path, "a.md", cache=cache).findings
+    assert [(f.code, f.span.line, f.span.column, f.message) for f in found] == [
+        ("NC308", 3, 1, "videoId 'abcdefghijk' is also the video of b.md")
+    ]
+    assert sorted(parsed) == (["a.md", "b.md", "c.md", "d.md", "e.md"] if cache else ["a.md"])

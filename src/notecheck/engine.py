@@ -138,6 +138,17 @@ def read_note(root: Path, rel: str) -> bytes:
     return raw
 
 
+def front_matter_video_id(root: Path, rel: str) -> str | None:
+    """A note's videoId from its front matter alone, as its summary would give it: cheap
+    where a whole parse would be thrown away (NC308 asks every note of the vault)."""
+    try:
+        source = decode(read_note(root, rel))
+    except UnreadableNote:
+        return None
+    video_id = (parse_front_matter(source.lines).data or {}).get("videoId")
+    return video_id if isinstance(video_id, str) else None
+
+
 def analyze_path(root: Path, rel: str, ruleset: RuleSet, vault: Vault | None = None) -> Analysis:
     """Phase 1 of a note on disk; unreadable files become NC002, never an exception."""
     try:
