@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
+from notecheck.dating import MONTHS
 from notecheck.numbers import word_number, written_numbers
 from notecheck.positions import InlineMap
 from notecheck.prose import Sentence, sentences_of
@@ -33,7 +34,9 @@ _NUMBER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"\W*(\w+)")
-_MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$")
+# A month's name (or its abbreviation) just before a number: the number is the day of a
+# date. Whole names only: "Decree 12" and "Mayor 3" are not dates.
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*$")
 _COMMON_WORDS = """
 The A An In On At By For From To Of And But Or Nor So Yet As If When While After Before Since Until During
 This That These Those It Its He She They We You I His Her Their Our Your There Here Then Thus However Moreover
