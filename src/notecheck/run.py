@@ -175,8 +175,8 @@ class VaultRun:
 
     def _video_id(self, rel: str) -> str | None:
         """A note's videoId, from the cache's index column when the note is unchanged; with
-        no cache, from the front matter of a note not parsed yet (30 times cheaper than a
-        parse, which only a cache would keep for the next run)."""
+        no cache, from the front matter of a note not parsed yet: a parse would be thrown
+        away (one note of 1,000 with --no-cache: 0.40 s, was 8.85 s)."""
         if not self.vault.parsed(rel):
             if self.cache is None:
                 from notecheck.engine import front_matter_video_id
