@@ -52,10 +52,9 @@ class EarlyVaultPhase:
         """The notes whose summaries the early rules may read for this one: those its links
         lead to (a dated sentence's links, which NC405 follows, are among them)."""
         for target in {link.target for link in summary.links.links}:
-            if target:
-                path = self.vault.resolve(target, summary.rel).path
-                if path is not None and path.lower().endswith(".md"):
-                    yield path
+            path = self.vault.linked_note(target, summary.rel) if target else None
+            if path is not None:
+                yield path
 
     def _check(self, summary: NoteSummary) -> None:
         self._found[summary.rel] = in_vault(summary, self.vault, self.ruleset, self.early)

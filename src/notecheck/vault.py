@@ -75,6 +75,12 @@ class Vault:
             self._summaries[rel] = self.summarize(rel)
         return self._summaries[rel]
 
+    def linked_note(self, target: str, from_rel: str) -> str | None:
+        """The note a link target leads to; None for a broken link or an attachment. What
+        the rules that read linked notes follow, and what the early vault phase waits for."""
+        path = self.resolve(target, from_rel).path
+        return path if path is not None and path.lower().endswith(".md") else None
+
     def parsed(self, rel: str) -> bool:
         """Whether ``summary(rel)`` answers without parsing."""
         return rel in self._summaries

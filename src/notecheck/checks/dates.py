@@ -129,11 +129,11 @@ def timeline_entries(front_matter: dict[str, Any]) -> list[tuple[When, str, list
 def _linked_timeline(target: str, rel: str, vault: Vault) -> tuple[str, list[tuple[When, str, list[str]]]]:
     """The note a link target of ``rel`` leads to, and its timeline ('' and none when it
     leads to no note)."""
-    resolution = vault.resolve(target, rel) if target else None
-    if resolution is None or resolution.path is None or not resolution.path.lower().endswith(".md"):
+    path = vault.linked_note(target, rel) if target else None
+    other = vault.summary(path) if path is not None else None
+    if path is None or other is None:
         return "", []
-    other = vault.summary(resolution.path)
-    return (resolution.path, _timeline_of(other, vault)) if other is not None else ("", [])
+    return path, _timeline_of(other, vault)
 
 
 def _timeline_of(note: NoteSummary, vault: Vault) -> list[tuple[When, str, list[str]]]:

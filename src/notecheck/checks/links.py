@@ -157,10 +157,8 @@ def _retarget(ref: LinkRef, new_target: str, applicability: str) -> Fix | None:
 def _target_note(ref: LinkRef, note: NoteSummary, vault: Vault) -> NoteSummary | None:
     if not ref.link.target:
         return note
-    resolution = vault.resolve(ref.link.target, note.rel)
-    if resolution.path is None or not resolution.path.lower().endswith(".md"):
-        return None
-    return vault.summary(resolution.path)
+    path = vault.linked_note(ref.link.target, note.rel)
+    return vault.summary(path) if path is not None else None
 
 
 @register
