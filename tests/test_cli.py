@@ -19,6 +19,7 @@ from notecheck.report import use_colour
 NOTES = {
     "note.md": "---\ntitle: Talk\nvideoId: abcdefghijk\n---\nSee [[topic | Topic]] and [[]] [7:05].\n",
     "topic.md": "# Topic\n",
+    ".notecheck.toml": '[links]\npipe-style = "compact"\n',  # one spaced link: flagged under compact
 }
 
 
@@ -197,6 +198,7 @@ STREAMED = {
     "videos/a.md": "See [[topic | Topic]].\n\nAnd [[ topic ]].\n",
     "topics/topic.md": "# Topic\n",
     "z.md": "[[topic | T]]\n",
+    ".notecheck.toml": '[links]\npipe-style = "compact"\n',
 }
 
 

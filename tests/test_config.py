@@ -12,7 +12,7 @@ from notecheck.config import Config, ConfigError, from_mapping
 
 def broken(number: int) -> str:
     """A video note with a link-format, an empty-link and a timestamp-format mistake."""
-    return f"---\ntitle: T\nvideoId: video{number:06d}\n---\nSee [[ x ]] and [[]] [7:05].\n"
+    return f"---\ntitle: T\nvideoId: video{number:06d}\n---\nSee [[ n ]] and [[]] [7:05].\n"
 
 
 def codes(config: Config) -> set[str]:
@@ -37,8 +37,8 @@ def test_unknown_prefix_is_an_error() -> None:
 
 def test_family_defaults_are_filled_in() -> None:
     config = from_mapping({"links": {"pipe-style": "spaced"}}, None)
-    assert config.table("links") == {"pipe-style": "spaced", "unresolved": "typos"}
-    assert config.table("timestamps") == {"order": "note"}
+    assert config.table("links") == {"pipe-style": "spaced", "unresolved": "all"}
+    assert config.table("timestamps") == {"order": "section", "order-tolerance": 30, "max-length": "12:00:00"}
 
 
 def test_pyproject_table_makes_the_vault_root(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ def test_unreadable_notes_are_findings_and_the_run_goes_on(tmp_path: Path, conte
 
 
 def test_utf8_bom_is_fine(tmp_path: Path) -> None:
-    write_vault(tmp_path, {"n.md": "\ufeff# Title\n\n[[a|b]]\n".encode()})
+    write_vault(tmp_path, {"n.md": "\ufeff# Title\n\n[[a|b]]\n".encode(), "a.md": "# a\n"})
     assert check(tmp_path).findings == []
 
 
@@ -81,11 +81,11 @@ def test_a_failing_rule_becomes_nc001_and_other_rules_still_run(
 
     registry.all_rules()
     monkeypatch.setitem(registry.RULES, "NC001", Exploding)
-    write_vault(tmp_path, {"a.md": "[[x | y]] [[]]\n", "b.md": "[[]]\n"})
+    write_vault(tmp_path, {"a.md": "[[x |y]] [[]]\n", "b.md": "[[]]\n", "x.md": "# x\n"})
     result = check(tmp_path)
     found = places(result.findings)
     assert ("a.md", 1, 1, "NC001") in found
-    assert ("a.md", 1, 1, "NC104") in found and ("a.md", 1, 11, "NC107") in found
+    assert ("a.md", 1, 1, "NC104") in found and ("a.md", 1, 10, "NC107") in found
     assert ("b.md", 1, 1, "NC001") in found and ("b.md", 1, 1, "NC107") in found
     message = next(f.message for f in result.findings if f.code == "NC001")
     assert "ValueError: boom" in message and "NC001" in message

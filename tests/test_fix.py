@@ -16,6 +16,7 @@ from notecheck.fixer import FileChanged, write_atomically
 
 SPACED = "See [[topic | Topic]] and [[topic.md]] at [7:05].\n"
 FIXED = "See [[topic|Topic]] and [[topic]] at [00:07:05].\n"
+COMPACT = '[links]\npipe-style = "compact"\n'  # SPACED's one aliased link is spaced: "consistent" would keep it
 
 
 def test_fix_keeps_crlf_bom_and_mode(tmp_path: Path) -> None:
@@ -24,7 +25,7 @@ def test_fix_keeps_crlf_bom_and_mode(tmp_path: Path) -> None:
         + SPACED.replace("\n", "\r\n")
         + "last line without newline"
     ).encode()
-    write_vault(tmp_path, {"n.md": raw, "topic.md": "# Topic\n"})
+    write_vault(tmp_path, {"n.md": raw, "topic.md": "# Topic\n", ".notecheck.toml": COMPACT})
     os.chmod(tmp_path / "n.md", 0o640)
     result = check(tmp_path, fix=True)
     assert result.fixed == 3 and result.findings == []
@@ -48,7 +49,7 @@ def test_unchanged_files_are_not_written(tmp_path: Path) -> None:
 
 def test_a_note_with_unreadable_front_matter_is_never_touched(tmp_path: Path) -> None:
     raw = b"---\ntitle: [broken\n---\n" + SPACED.encode()
-    write_vault(tmp_path, {"n.md": raw, "topic.md": "# Topic\n"})
+    write_vault(tmp_path, {"n.md": raw, "topic.md": "# Topic\n", ".notecheck.toml": COMPACT})
     result = check(tmp_path, fix=True)
     assert (tmp_path / "n.md").read_bytes() == raw
     assert result.fixed == 0 and "NC302" in {f.code for f in result.findings}
@@ -56,7 +57,7 @@ def test_a_note_with_unreadable_front_matter_is_never_touched(tmp_path: Path) ->
 
 def test_overlapping_fixes_converge_in_one_run(tmp_path: Path) -> None:
     table = "| a | b |\n|---|---|\n| [[topic | Topic]] | x |\n"
-    write_vault(tmp_path, {"n.md": table, "topic.md": "# Topic\n"})
+    write_vault(tmp_path, {"n.md": table, "topic.md": "# Topic\n", ".notecheck.toml": COMPACT})
     result = check(tmp_path, fix=True)
     assert (tmp_path / "n.md").read_text() == "| a | b |\n|---|---|\n| [[topic\\|Topic]] | x |\n"
     assert result.findings == []
@@ -80,7 +81,7 @@ def test_refuses_to_overwrite_a_file_changed_on_disk(tmp_path: Path) -> None:
 
 
 def test_diff_mode_writes_nothing(tmp_path: Path) -> None:
-    write_vault(tmp_path, {"n.md": SPACED, "topic.md": "# Topic\n"})
+    write_vault(tmp_path, {"n.md": SPACED, "topic.md": "# Topic\n", ".notecheck.toml": COMPACT})
     result = check(tmp_path, diff=True)
     assert (tmp_path / "n.md").read_text() == SPACED
     assert result.diffs and "+See [[topic|Topic]]" in result.diffs[0]
@@ -133,7 +134,7 @@ def notes(draw: st.DrawFn) -> bytes:
 def test_fix_properties(raw: bytes) -> None:
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp)
-        write_vault(root, {"n.md": raw, "topic.md": "# Topic\n## Part\nx ^b1\n", "moldova.md": "# M\n", "pic.png": b""})
+        write_vault(root, {"n.md": raw, "topic.md": "# Topic\n## Part\nx ^b1\n", "moldova.md": "# M\n", "pic.png": b"", ".notecheck.toml": COMPACT})
         first = check(root, fix=True)
         assert not [f for f in first.findings if f.code in ("NC001", "NC002")]
         once = (root / "n.md").read_bytes()
@@ -155,7 +156,7 @@ def test_fix_properties(raw: bytes) -> None:
 
 def test_findings_point_at_their_text(tmp_path: Path) -> None:
     text = "---\ntitle: T\nvideoId: abcdefghijk\n---\nx [[ a ]] y [7:05] z [[]] [00:4:75]\n"
-    write_vault(tmp_path, {"n.md": text})
+    write_vault(tmp_path, {"n.md": text, "a.md": "# a\n"})
     found = check(tmp_path).findings
     line = text.splitlines()[4]
     pieces = {f.code: line[f.span.column - 1 : f.span.end_column - 1] for f in found}

@@ -19,7 +19,7 @@ videoId: abcdefghijk
 tags: history
 uploadDate: 2022-02-30
 ---
-Body [[x | y]].
+Body [[x |y]].
 """
 
 
@@ -31,7 +31,7 @@ Body [[x | y]].
 def test_positions_hold_with_comments_blank_lines_crlf_and_bom(tmp_path: Path, newline: str, bom: bool) -> None:
     text = NOTE.replace("\n", newline)
     raw = ("\ufeff" if bom else "") + text
-    write_vault(tmp_path, {"v.md": raw.encode("utf-8")})
+    write_vault(tmp_path, {"v.md": raw.encode("utf-8"), "x.md": "# x\n"})
     result = check(tmp_path)
     assert places(result.findings) == [
         ("v.md", 4, 8, "NC304"),  # title: 2008

@@ -8,7 +8,7 @@ from helpers import check, places, write_vault
 
 
 def run(tmp_path: Path, text: str, **options: object) -> list[tuple[str, int, int, str]]:
-    write_vault(tmp_path, {"n.md": text})
+    write_vault(tmp_path, {"n.md": text, "a.md": "# a\n"})
     return places(check(tmp_path, **options).findings)
 
 

@@ -63,7 +63,7 @@ def _walk(tokens: list[Token], note: NoteContext):
         if token.nesting == 1 and kind != "tr_open":
             note.block = token
         yield token
-        if kind == "inline" and token.children:
+        if token.children and kind in ("inline", "html_block"):
             yield from token.children
 
 

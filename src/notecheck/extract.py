@@ -114,11 +114,17 @@ class Collector:
             self.summary.links.append(token.meta["link"], span, sys.intern(self.note.source.slice(span)))
         elif kind == "timestamp":
             self.summary.citations += 1
-            span = token.meta["span"]
-            for time in token.meta["times"]:
+            meta = token.meta
+            place = meta["map"].position
+            first = True
+            for time in meta["times"]:
                 if time.seconds is not None:
-                    column = span.column + 1 + time.start  # after the '['
-                    self.summary.cited_times.extend((time.seconds, span.line, column, len(time.text)))
+                    line, column = place(meta["inner_start"] + time.start)
+                    self.summary.cited_times.extend((time.seconds, line, column, len(time.text)))
+                    if first and meta["data_t"] is not None:
+                        value, offset = meta["data_t"]
+                        self.summary.anchors[line, column] = (*place(offset), len(value))
+                first = False
 
     def _paragraph(self, token: Token) -> None:
         """Dated facts and checkable claims of a paragraph, from one split into sentences."""

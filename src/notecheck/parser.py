@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from notecheck.plugins.timestamps import timestamps_plugin
+from notecheck.plugins.timestamps import block_citations, timestamps_plugin
 from notecheck.plugins.wikilinks import wikilinks_plugin
 from notecheck.positions import InlineMap
 
@@ -23,6 +23,9 @@ def _attach_positions(state: StateCore) -> None:
     for token in state.tokens:
         in_cell = previous is not None and previous.type in ("td_open", "th_open")
         previous = token
+        if token.type == "html_block" and token.map is not None and "[" in token.content:
+            _html_block_citations(token, lines, line_offset)
+            continue
         if token.type != "inline" or token.map is None:
             continue
         first = token.map[0]
@@ -51,6 +54,18 @@ def _attach_positions(state: StateCore) -> None:
             if mapper is None:
                 mapper = InlineMap(token.content, first, lines, line_offset, cursor)
             cursors[first] = max(mapper.end_column, cursor + 1)
+
+
+def _html_block_citations(token: Token, lines: list[str], line_offset: int) -> None:
+    """Citations inside an HTML block become the block's children, with file spans."""
+    children = block_citations(token.content)
+    if not children:
+        return
+    mapper = InlineMap(token.content, token.map[0], lines, line_offset)
+    for child in children:
+        child.meta["span"] = mapper.span(child.meta["start"], child.meta["end"])
+        child.meta["map"] = mapper
+    token.children = children
 
 
 @lru_cache(maxsize=1)

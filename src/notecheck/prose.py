@@ -66,7 +66,10 @@ def masked_prose(token: Token) -> tuple[str, list[tuple[int, int]], list[tuple[i
     pieces = []
     position = 0
     for start, end, replacement in sorted(edits):
-        if start < position:  # overlapping (a link inside a code span's match): keep the first
+        if start < position:  # overlapping (a link inside a code span's match, an anchor's tag): keep the first
+            if end > position:  # and blank what it leaves of this one (an anchor citation's bracket)
+                pieces.append(" " * (end - position))
+                position = end
             continue
         pieces.append(content[position:start])
         pieces.append(replacement)

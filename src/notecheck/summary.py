@@ -122,6 +122,8 @@ class NoteSummary:
     # An array of ints, not objects: a vault holds hundreds of thousands, and the vault
     # phase reads them only to compare with the video's length (about 20 KB a note as objects).
     cited_times: array = field(default_factory=lambda: array("l"))
+    # Anchor citations: (line, column) of the first time shown -> (line, column, length) of its data-t value.
+    anchors: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
     suppressions: list[Suppression] = field(default_factory=list)
     facts: list[Any] = field(default_factory=list)  # dated facts, from the dates family
     sentences: list[Any] = field(default_factory=list)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from notecheck.linkformat import WrittenLink, canonical_form
 from notecheck.model import Edit, Fix, Span
@@ -31,19 +32,20 @@ def _choice(*values: str):
 
 LINK_OPTIONS = {
     "pipe-style": Option(
-        "compact",
-        _choice("compact", "spaced"),
-        '"compact" or "spaced"',
-        'How an aliased link is written: "compact" [[target|alias]] (as Obsidian writes it) '
-        'or "spaced" [[target | alias]].',
+        "consistent",
+        _choice("consistent", "compact", "spaced"),
+        '"consistent", "compact" or "spaced"',
+        'How an aliased link is written: "consistent" (the default) the style most aliased links of the '
+        'checked notes use, a tie counting as compact; "compact" [[target|alias]] (as Obsidian writes it); '
+        '"spaced" [[target | alias]].',
     ),
     "unresolved": Option(
-        "typos",
+        "all",
         _choice("typos", "all"),
         '"typos" or "all"',
-        'Which links to notes that do not exist are broken: "typos" (the default) only those that '
-        "look like a misspelt existing note or point at a heading or block; a link to a new name is "
-        'a placeholder for a note not written yet, as Obsidian treats it. "all": every one.',
+        'Which links to notes that do not exist are broken: "all" (the default) every one; "typos" only '
+        "those that look like a misspelt existing note or point at a heading or block, for vaults that "
+        "keep links to notes not written yet on purpose.",
     ),
 }
 
@@ -53,7 +55,9 @@ def _is_attachment(target: str) -> bool:
 
 
 def _norm_name(name: str) -> str:
-    return " ".join(re.sub(r"[_\-]+", " ", name.lower()).split())
+    """A name with case, '_', '-' and runs of spaces folded, Unicode composed (NFC: a vault
+    synced from macOS has decomposed file names): slugs meet the titles they stand for."""
+    return " ".join(re.sub(r"[_\-]+", " ", unicodedata.normalize("NFC", name).lower()).split())
 
 
 @lru_cache(maxsize=4096)
@@ -89,7 +93,7 @@ class BrokenLink(_LinkRule):
             if resolution.outside:
                 report(note.rel, self, ref.span, f"link target '{target}' is outside the vault")
                 continue
-            suggestions = suggest(vault, target)
+            suggestions = [name for name in suggest(vault, target) if name != note_name(note.rel)]  # never itself
             attachment = _is_attachment(target)
             certain = attachment or ref.link.embed
             if not (certain or suggestions or self.settings["unresolved"] == "all"):
@@ -229,11 +233,24 @@ class LinkFormat(_LinkRule):
     fixable = "safe"
     early = False  # reads the note only, but finds tens a note: made as the note is reported
 
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self._spaced: bool | None = None  # "consistent": the checked notes' style, once counted
+
+    def check_vault(self, notes: list[NoteSummary], vault: Vault, report: VaultReporter) -> None:
+        """Count the pipe styles once, over every note the run checks (before any is reported)."""
+        if self.settings["pipe-style"] == "consistent" and self._spaced is None:
+            self._spaced = _mostly_spaced(notes)
+
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         """In the vault phase, from the links phase 1 keeps anyway: a note's formatting
-        findings (28 a note in the benchmark) are then made only as the note is reported,
-        never held for the whole run nor stored in the cache."""
-        spaced = self.settings["pipe-style"] == "spaced"
+        findings are then made only as the note is reported, never held for the whole run
+        nor stored in the cache."""
+        style = self.settings["pipe-style"]
+        if style == "consistent":
+            spaced = self._spaced if self._spaced is not None else _mostly_spaced([note])
+        else:
+            spaced = style == "spaced"
         for ref in note.links:
             span = ref.span
             if span.line != span.end_line:
@@ -242,6 +259,24 @@ class LinkFormat(_LinkRule):
             if advice is not None:
                 canonical, message = advice
                 report(note.rel, self, span, message, Fix((Edit(span, canonical),), "safe"))
+
+
+def _mostly_spaced(notes: list[NoteSummary]) -> bool:
+    """Whether more aliased links of these notes are written ``[[target | alias]]`` than
+    ``[[target|alias]]`` (a tie: compact, as Obsidian writes them)."""
+    spaced = compact = 0
+    for note in notes:
+        for source in note.links.sources:
+            if "|" not in source:
+                continue
+            written = WrittenLink.parse(source)
+            if written is None or written.alias is None:
+                continue
+            if written.head.endswith(" ") and written.alias.startswith(" "):
+                spaced += 1
+            elif not written.head.endswith(" ") and not written.alias.startswith(" "):
+                compact += 1
+    return spaced > compact
 
 
 @lru_cache(maxsize=4096)

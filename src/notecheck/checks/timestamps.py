@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from notecheck.citation import CitedTime, canonical_citation, format_time, parse_citation, parse_video_url
-from notecheck.metadata import MetadataIndex
+from notecheck.citation import (
+    CitedTime,
+    canonical_citation,
+    format_time,
+    parse_citation,
+    parse_time,
+    parse_video_url,
+)
+from notecheck.metadata import MetadataIndex, parse_duration
 from notecheck.model import Edit, Fix, Span
 from notecheck.registry import Option, Rule, register
+from notecheck.timescale import Time, misscaled
 from notecheck.video import is_video_note
 
 if TYPE_CHECKING:
@@ -28,6 +37,34 @@ def _time_span(token: Token, time: CitedTime) -> Span:
     return token.meta["map"].span(start, start + len(time.text))
 
 
+def is_clock(value: object) -> bool:
+    return isinstance(value, str) and parse_time(value.strip())[0] is not None
+
+
+TIMESTAMP_OPTIONS: dict[str, Option] = {
+    "order": Option(
+        "section",
+        lambda value: value in ("note", "section", "off"),
+        '"note", "section" or "off"',
+        'NC204: "section" (the default: each heading starts again), "note" (the whole note moves forward) or "off".',
+    ),
+    "order-tolerance": Option(
+        30,
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        "a whole number of seconds, 0 or more",
+        "NC204: a step back of at most this many seconds is not out of order.",
+    ),
+}
+
+
+def note_times(note: NoteSummary) -> tuple[list[Time], list[tuple[int, int, int]]]:
+    """A summary's cited times as ``Time`` values, and (line, column, length) of each."""
+    flat = note.cited_times
+    times = [Time.of(flat[index], flat[index + 3]) for index in range(0, len(flat), 4)]
+    places = [(flat[index + 1], flat[index + 2], flat[index + 3]) for index in range(0, len(flat), 4)]
+    return times, places
+
+
 class _TimestampRule(Rule):
     family = "timestamps"
 
@@ -35,14 +72,7 @@ class _TimestampRule(Rule):
         """A time means something only against a video: elsewhere [1:2] is a ratio or a slice."""
         return note.is_video_note
 
-    options: ClassVar[dict[str, Option]] = {
-        "order": Option(
-            "note",
-            lambda value: value in ("note", "section", "off"),
-            '"note", "section" or "off"',
-            'NC204: "note" (the whole note moves forward), "section" (restart at each heading) or "off".',
-        )
-    }
+    options: ClassVar[dict[str, Option]] = TIMESTAMP_OPTIONS
 
 
 @register
@@ -55,18 +85,20 @@ class TimestampFormat(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        start, end = token.meta["start"], token.meta["bracket_end"]
-        if _CANONICAL.fullmatch(token.content, 0, end - start):
+        meta = token.meta
+        start, end = meta["bracket_start"], meta["bracket_end"]
+        first = start - meta["start"]  # where the bracket starts in the token's text
+        bracket = token.content[first : first + end - start]
+        if _CANONICAL.fullmatch(bracket):
             return
-        times: list[CitedTime] = token.meta["times"]
+        times: list[CitedTime] = meta["times"]
         if any(time.seconds is None for time in times):
             return
         canonical = canonical_citation(times)
-        written = token.meta["map"]
-        if token.content[: end - start] == canonical:
+        if bracket == canonical:
             return
-        span = written.span(start, end)
-        if note.source.slice(span) != token.content[: end - start]:
+        span = meta["map"].span(start, end)
+        if note.source.slice(span) != bracket:
             return  # the bracket spans lines or escapes: leave it to a person
         note.report(self, span, f"write the citation as {canonical}", Fix((Edit(span, canonical),), "safe"))
 
@@ -113,12 +145,18 @@ class TimestampPastEnd(_TimestampRule):
         meta = MetadataIndex.of(vault).for_note(note)
         if meta.duration is None:
             return
-        limit = meta.duration + (TRANSCRIPT_GRACE_SECONDS if meta.duration_is_lower_bound else 1)
+        grace = TRANSCRIPT_GRACE_SECONDS if meta.duration_is_lower_bound else 1
+        limit = meta.duration + grace
         length = format_time(int(meta.duration))
         times = note.cited_times
+        scale = None
         for index in range(0, len(times), 4):
             seconds, line, column, written = times[index : index + 4]
             if seconds > limit:
+                if scale is None:  # a note on the wrong scale gets one NC208 finding instead
+                    scale = misscaled(note_times(note)[0], max_length(self.settings), meta.duration, grace)
+                if index // 4 in scale:
+                    continue
                 what = f"transcript ends at {length}" if meta.duration_is_lower_bound else f"video is {length} long"
                 report(
                     note.rel,
@@ -132,38 +170,123 @@ class TimestampPastEnd(_TimestampRule):
 class TimestampOrder(_TimestampRule):
     code = "NC204"
     name = "timestamp-order"
-    summary = "Citations that go back in time, or times within one citation that do not ascend."
+    summary = "Citations out of order: the fewest that, left out, leave the others in the video's order."
     severity = "warning"
-    tokens = frozenset({"timestamp", "heading_open"})
+    tokens = frozenset({"timestamp", "heading_open", "blockquote_open", "blockquote_close", "inline"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        mode = self.settings["order"]
-        state = note.state.setdefault(self.code, {"last": None})
-        if token.type == "heading_open":
-            if mode == "section":
-                state["last"] = None
+        state = note.state.setdefault(self.code, _OrderState())
+        kind = token.type
+        if kind == "heading_open":
+            state.section += 1
+        elif kind == "blockquote_open":
+            state.quotes.append(None)  # a callout or not: its first line tells
+        elif kind == "blockquote_close":
+            if state.quotes:
+                state.quotes.pop()
+        elif kind == "inline":
+            if state.quotes and state.quotes[-1] is None:
+                state.quotes[-1] = _CALLOUT.match(token.content) is not None
+        elif self.settings["order"] != "off":
+            tolerance = self.settings["order-tolerance"]
+            valid = [time for time in token.meta["times"] if time.seconds is not None]
+            for before, after in pairwise(valid):
+                if after.seconds < before.seconds - tolerance:
+                    note.report(
+                        self,
+                        _time_span(token, after),
+                        f"{after.canonical} comes before {before.canonical} in one citation",
+                    )
+            aside = any(state.quotes) or token.meta.get("html_block", False)
+            state.citations.append((state.section, aside, token, valid))
+
+    def check_note(self, note: NoteContext) -> None:
+        state = note.state.get(self.code)
+        if state is None or self.settings["order"] == "off":
             return
-        if mode == "off":
-            return
-        valid = [time for time in token.meta["times"] if time.seconds is not None]
-        for before, after in pairwise(valid):
-            if after.seconds < before.seconds:
-                note.report(
-                    self, _time_span(token, after), f"{after.canonical} comes before {before.canonical} in one citation"
-                )
-        if not valid:
-            return
-        first = valid[0]
-        last = state["last"]
-        if last is not None and first.seconds < last.seconds:
-            scope = "section" if mode == "section" else "note"
-            note.report(
-                self,
-                _time_span(token, first),
-                f"{first.canonical} goes back in time: an earlier citation in this {scope} is at {last.canonical}",
-            )
+        times = [Time.of(time.seconds, len(time.text)) for *_, valid in state.citations for time in valid]
+        duration = parse_duration(note.summary.front_matter.get("duration"))
+        scale = misscaled(times, max_length(self.settings), duration)
+        scopes: dict[int, list[tuple[Token, CitedTime]]] = {}
+        index = 0
+        for section, aside, token, valid in state.citations:
+            first_index = index
+            index += len(valid)
+            if aside or not valid or first_index in scale:
+                continue  # callouts refer ahead and back by design; NC208 speaks for mis-scaled times
+            scope = section if self.settings["order"] == "section" else 0
+            scopes.setdefault(scope, []).append((token, valid[0]))
+        for cited in scopes.values():
+            self._check_scope(cited, note)
+
+    def _check_scope(self, cited: list[tuple[Token, CitedTime]], note: NoteContext) -> None:
+        values = [time.seconds for _, time in cited]
+        kept = longest_ordered(values)
+        if len(kept) * 3 < len(values) * 2:
+            return  # most of it out of order: a topical section, not a wrong time
+        tolerance = self.settings["order-tolerance"]
+        kept_set = set(kept)
+        position = 0  # kept[position] is the first kept index after the current one
+        for index, (token, time) in enumerate(cited):
+            while position < len(kept) and kept[position] <= index:
+                position += 1
+            if index in kept_set:
+                continue
+            before = values[kept[position - 1]] if position > 0 else None
+            after = values[kept[position]] if position < len(kept) else None
+            if before is not None and before - tolerance <= time.seconds < before:
+                continue
+            if after is not None and after < time.seconds <= after + tolerance:
+                continue
+            if before is not None and after is not None:
+                around = f"the citations around it are at {format_time(before)} and {format_time(after)}"
+            elif before is not None:
+                around = f"the citation before it is at {format_time(before)}"
+            else:
+                around = f"the citation after it is at {format_time(after or 0)}"
+            note.report(self, _time_span(token, time), f"{time.canonical} is out of order: {around}")
+
+
+_CALLOUT = re.compile(r"\s*\[![^\]\s]+\]")
+
+
+class _OrderState:
+    """NC204's walk of one note: sections, open block quotes (callout or not), citations."""
+
+    def __init__(self) -> None:
+        self.section = 0
+        self.quotes: list[bool | None] = []
+        self.citations: list[tuple[int, bool, Token, list[CitedTime]]] = []
+
+
+def longest_ordered(values: list[int]) -> list[int]:
+    """Indices of a longest non-decreasing subsequence of ``values`` (patience sorting,
+    n log n); of several, the one that keeps the smaller values, so that one time that is
+    too late is the one left out, not every correct time after it."""
+    tails: list[int] = []  # tails[k]: index of the smallest last value of a run of length k + 1
+    tail_values: list[int] = []
+    previous = [-1] * len(values)
+    for index, value in enumerate(values):
+        k = bisect_right(tail_values, value)
+        if k > 0:
+            previous[index] = tails[k - 1]
+        if k == len(tails):
+            tails.append(index)
+            tail_values.append(value)
         else:
-            state["last"] = first
+            tails[k] = index
+            tail_values[k] = value
+    run = []
+    index = tails[-1] if tails else -1
+    while index >= 0:
+        run.append(index)
+        index = previous[index]
+    return run[::-1]
+
+
+def max_length(settings: dict[str, Any]) -> int:
+    seconds, _ = parse_time(str(settings.get("max-length", "12:00:00")))
+    return seconds if seconds is not None else 12 * 3600
 
 
 @register
@@ -197,14 +320,19 @@ class UncitedParagraph(_TimestampRule):
 class TimestampLinkMismatch(_TimestampRule):
     code = "NC206"
     name = "timestamp-link-mismatch"
-    summary = "A linked citation whose t= differs from the time shown, or that links another video."
+    summary = "A linked citation whose t= or data-t differs from the time shown, or that links another video."
     fixable = "safe"
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        url = token.meta["url"]
         times = token.meta["times"]
-        if not url or not times or times[0].seconds is None:
+        if not times or times[0].seconds is None:
+            return
+        if token.meta.get("data_t") is not None:
+            self._anchor(token, times[0].seconds, note)
+            return
+        url = token.meta["url"]
+        if not url:
             return
         link = parse_video_url(url)
         if link is None:
@@ -226,3 +354,28 @@ class TimestampLinkMismatch(_TimestampRule):
             edit = Edit(Span(span.line, column, span.line, column + len(link.t_text)), replacement)
             fix = Fix((edit,), "safe")
         note.report(self, span, f"link jumps to {format_time(link.t)} but the citation shows {format_time(shown)}", fix)
+
+    def _anchor(self, token: Token, shown: int, note: NoteContext) -> None:
+        """``<a class="yt-timestamp" data-t="...">[...]</a>``: the player jumps to data-t.
+        Its fix is unsafe: either the attribute or the time shown may be the wrong one."""
+        value, offset = token.meta["data_t"]
+        seconds = data_t_seconds(value)
+        if seconds == shown:
+            return
+        value_span = token.meta["map"].span(offset, offset + len(value))
+        fix = None
+        if value_span.line == value_span.end_line:
+            fix = Fix((Edit(value_span, format_time(shown)),), "unsafe")
+        if seconds is None:
+            message = f"data-t '{value}' is not a valid time; the citation shows {format_time(shown)}"
+        else:
+            message = f"data-t jumps to {format_time(seconds)} but the citation shows {format_time(shown)}"
+        note.report(self, token.meta["span"], message, fix)
+
+
+def data_t_seconds(value: str) -> int | None:
+    """Seconds of a ``data-t`` value: ``HH:MM:SS``, ``MM:SS`` or whole seconds."""
+    text = value.strip()
+    if text.isdigit():
+        return int(text)
+    return parse_time(text)[0]
