@@ -43,6 +43,7 @@ def test_text_output_and_exit_status(vault: Path) -> None:
         "note.md:5:27: NC107 empty wikilink",
         "note.md:5:32: NC201 write the citation as [00:07:05] [*]",
         "Found 3 problems (2 fixable with --fix).",
+        "1 video note has no known length: NC203 did not check it; add `duration` or an info.json",
     ]
     assert done.stderr == ""
 
@@ -127,7 +128,11 @@ def test_diff_writes_nothing_and_exits_one(vault: Path) -> None:
 def test_fix_then_nothing_left_to_fix(vault: Path) -> None:
     done = notecheck(vault, "--fix")
     assert done.returncode == 1
-    assert done.stdout.splitlines() == ["note.md:5:25: NC107 empty wikilink", "Found 1 problem (2 fixed)."]
+    assert done.stdout.splitlines() == [
+        "note.md:5:25: NC107 empty wikilink",
+        "Found 1 problem (2 fixed).",
+        "1 video note has no known length: NC203 did not check it; add `duration` or an info.json",
+    ]
     assert notecheck(vault, "--diff").returncode == 0
 
 

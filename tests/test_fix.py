@@ -134,7 +134,16 @@ def notes(draw: st.DrawFn) -> bytes:
 def test_fix_properties(raw: bytes) -> None:
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp)
-        write_vault(root, {"n.md": raw, "topic.md": "# Topic\n## Part\nx ^b1\n", "moldova.md": "# M\n", "pic.png": b"", ".notecheck.toml": COMPACT})
+        write_vault(
+            root,
+            {
+                "n.md": raw,
+                "topic.md": "# Topic\n## Part\nx ^b1\n",
+                "moldova.md": "# M\n",
+                "pic.png": b"",
+                ".notecheck.toml": COMPACT,
+            },
+        )
         first = check(root, fix=True)
         assert not [f for f in first.findings if f.code in ("NC001", "NC002")]
         once = (root / "n.md").read_bytes()

@@ -104,7 +104,7 @@ def test_a_duplicate_video_is_found_without_parsing_the_other_notes_when_there_i
         tmp_path,
         {
             "a.md": "---\ntitle: A\nvideoId: abcdefghijk\n---\nText.\n",
-            "b.md": "---\ntitle: B\nvideoId: abcdefghijk\n---\n# B\n",
+            "b.md": "---\ntitle: a\nvideoId: abcdefghijk\n---\n# B\n",
             "c.md": "---\nvideoId: [not, a, string]\n---\n",
             "d.md": "---\nvideoId: abcdefghijk\n  bad: [\n---\n",  # invalid YAML: no videoId
             "e.md (escaped)": "---\\nvideoId: abcdefghijk\\n---\\n\\xff\\xfe bad bytes\\n",

@@ -183,7 +183,10 @@ def test_a_parallel_run_shares_the_notes_between_this_process_and_the_workers(tm
     the back: every note once, the same findings as one job, and all of them cached."""
     from notecheck import phase1
 
-    notes = {f"n{i:03}.md": f"# N{i}\n\nSee [[n{(i + 1) % 150:03} |next]] and [[n{(i + 1) % 150:03}#Nope]].\n" for i in range(150)}
+    notes = {
+        f"n{i:03}.md": f"# N{i}\n\nSee [[n{(i + 1) % 150:03} |next]] and [[n{(i + 1) % 150:03}#Nope]].\n"
+        for i in range(150)
+    }
     notes["bad.md (escaped)"] = "\\xff\\xfe\\x00"
     write_vault(tmp_path, notes)
     one_job = places(check(tmp_path, jobs=1, cache=False).findings)

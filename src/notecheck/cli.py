@@ -139,6 +139,9 @@ def check(args: argparse.Namespace) -> int:
             report.write(f"Checked {result.notes} notes ({result.links} wikilinks, {result.citations} citations).\n")
         if not args.quiet:
             report.write(report.summary_line(tally, result.fixed) + "\n")
+        if args.statistics or not args.quiet:
+            for line in report.unchecked_lines(result.unchecked):
+                report.write(line + "\n")
     if result.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if tally.total and not args.exit_zero else EXIT_CLEAN

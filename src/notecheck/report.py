@@ -75,6 +75,20 @@ def summary_line(tally: Tally, fixed: int) -> str:
     return text + (f" ({', '.join(extras)})" if extras else "") + "."
 
 
+def unchecked_lines(unchecked: dict[str, int]) -> list[str]:
+    """What rules could not check, once per run rather than once per note."""
+    lines = []
+    for key, lacks, code, add in (
+        ("length", "no known length", "NC203", "`duration`"),
+        ("upload", "no upload date", "NC404", "`uploadDate`"),
+    ):
+        count = unchecked.get(key, 0)
+        if count:
+            notes, verb, them = ("video notes", "have", "them") if count != 1 else ("video note", "has", "it")
+            lines.append(f"{count} {notes} {verb} {lacks}: {code} did not check {them}; add {add} or an info.json")
+    return lines
+
+
 def statistics(tally: Tally) -> str:
     rows = [
         f"{count:>6}  {code}  {tally.names[code]:<28} {'[*]' if code in tally.fixable_codes else '   '}"

@@ -63,6 +63,8 @@ class RunResult:
     notes: int = 0
     links: int = 0
     citations: int = 0
+    # Video notes a rule could not check: "length" (NC203: no known length), "upload" (NC404: no upload date).
+    unchecked: dict[str, int] = field(default_factory=lambda: {"length": 0, "upload": 0})
 
 
 def _config_for(root: Path, options: RunOptions) -> Config:
@@ -266,7 +268,7 @@ class VaultRun:
                 fresh = analyze_path(self.root, rel, self.ruleset, self.vault)
                 if fresh.source is not None:
                     findings = self._fix(rel, fresh, self._recheck(fresh.summary))
-            counts = (len(summary.links), summary.citations)
+            counts = (len(summary.links), summary.citations, *self._unchecked(summary))
             if memo is not None and self.cache is not None:
                 self.cache.add_run_note((rel, counts, findings))
             self._count(counts)
@@ -277,10 +279,28 @@ class VaultRun:
                 self.cache.finish_run(memo)
             self.cache.close()
 
-    def _count(self, counts: tuple[int, int]) -> None:
+    def _count(self, counts: tuple[int, ...]) -> None:
         self.result.notes += 1
         self.result.links += counts[0]
         self.result.citations += counts[1]
+        self.result.unchecked["length"] += counts[2]
+        self.result.unchecked["upload"] += counts[3]
+
+    def _unchecked(self, summary: NoteSummary) -> tuple[int, int]:
+        """Whether NC203 (a note that cites, with no known length) and NC404 (a note with
+        dated facts, with no upload date) could not check this note: said once per run."""
+        enabled = self.ruleset.enabled
+        cites = bool(summary.cited_times) and "NC203" in enabled
+        dated = bool(summary.facts) and "NC404" in enabled
+        if not (cites or dated) or not summary.readable:
+            return 0, 0
+        from notecheck.metadata import MetadataIndex
+        from notecheck.video import is_video_note
+
+        if not is_video_note(summary, self.config.table("frontmatter")):
+            return 0, 0
+        meta = MetadataIndex.of(self.vault).for_note(summary)
+        return int(cites and meta.duration is None), int(dated and meta.upload_date is None)
 
     def _report(self, rel: str, findings: list[Finding]) -> None:
         display = self.displays.get(rel) or _display(self.root / rel)

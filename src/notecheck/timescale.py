@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from notecheck.citation import format_time
 
@@ -83,7 +84,7 @@ def misscaled(times: Sequence[Time], max_length: int, length: float | None = Non
         plural = len(past) >= 2 or any(times[index].fields[0] >= 1 for index in past)
         if past and fits and plural:
             for index in past:
-                scale.reasons.setdefault(index, f"past the end of the video ({format_time(int(length))} long)")
+                scale.reasons.setdefault(index, f"past the end of the video, {format_time(int(length))} long")
     return scale
 
 
@@ -126,7 +127,7 @@ def _far_beyond(times: Sequence[Time], scale: Scale) -> None:
     than an hour beyond it, with at least three times below and more below than above."""
     values = sorted({time.seconds for index, time in enumerate(times) if index not in scale.reasons}, reverse=True)
     threshold = None
-    for upper, lower in zip(values, values[1:], strict=False):
+    for upper, lower in pairwise(values):
         if upper > FAR_FACTOR * lower and upper - lower > FAR_GAP:
             threshold = (upper, lower)
     if threshold is None:
@@ -138,4 +139,4 @@ def _far_beyond(times: Sequence[Time], scale: Scale) -> None:
         return
     for index in above:
         if len(times[index].fields) == 3:
-            scale.reasons[index] = f"far beyond the note's other citations (the next largest is {format_time(lower)})"
+            scale.reasons[index] = f"far beyond the note's other citations, whose largest is {format_time(lower)}"

@@ -211,7 +211,16 @@ class InvalidDateField(_FrontMatterRule):
 class DuplicateVideo(_FrontMatterRule):
     code = "NC308"
     name = "duplicate-video"
-    summary = "Two notes in the vault with the same videoId."
+    summary = "Two notes of one videoId that are one article: the same title, or nearly the same body."
+    options: ClassVar[dict[str, Option]] = {
+        **_FrontMatterRule.options,
+        "one-note-per-video": Option(
+            False,
+            lambda value: isinstance(value, bool),
+            "true or false",
+            "NC308: true: any two notes with one videoId are duplicates (several articles per video are not allowed).",
+        ),
+    }
 
     def check_vault(self, notes: list[NoteSummary], vault: Vault, report: VaultReporter) -> None:
         owners: dict[str, list[str]] = {}
@@ -220,15 +229,60 @@ class DuplicateVideo(_FrontMatterRule):
             if video_id:
                 owners.setdefault(video_id, []).append(rel)
         checked = {note.rel: note for note in notes}
+        strict = self.settings["one-note-per-video"]
+        articles: dict[str, tuple[str, str] | None] = {}  # read once per run, only for notes sharing an id
         for video_id, rels in owners.items():
             if len(rels) < 2:
                 continue
             for rel in rels:
                 if rel not in checked:
                     continue
-                others = ", ".join(other for other in rels if other != rel)
+                twins = [
+                    other
+                    for other in rels
+                    if other != rel and (strict or _one_article(vault.root, rel, other, articles))
+                ]
+                if not twins:
+                    continue
+                named = ", ".join(twins[:3]) + (f" and {len(twins) - 3} more" if len(twins) > 3 else "")
                 line = checked[rel].front_matter_lines.get("videoId", 1)
-                report(rel, self, Span(line, 1, line, 8), f"videoId '{video_id}' is also the video of {others}")
+                report(rel, self, Span(line, 1, line, 8), f"videoId '{video_id}' is also the video of {named}")
+
+
+SAME_BODY = 90.0  # rapidfuzz ratio from which two bodies are one article written twice
+
+
+def _one_article(root: Path, first: str, second: str, articles: dict[str, tuple[str, str] | None]) -> bool:
+    """Whether two notes of one video are one article: the same title (case and spaces
+    folded) or nearly the same body. The generator writes several topic articles per
+    video, each with the video's id; those are not duplicates."""
+    for rel in (first, second):
+        if rel not in articles:
+            articles[rel] = _article(root, rel)
+    a, b = articles[first], articles[second]
+    if a is None or b is None:
+        return False
+    if a[0] and a[0] == b[0]:
+        return True
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a[1], b[1], score_cutoff=SAME_BODY) >= SAME_BODY
+
+
+def _article(root: Path, rel: str) -> tuple[str, str] | None:
+    """A note's title (front matter, else its file name) folded, and its body."""
+    from notecheck.frontmatter import parse_front_matter
+    from notecheck.source import UnreadableNote, decode, read_bytes
+
+    try:
+        source = decode(read_bytes(root / rel))
+    except (OSError, UnreadableNote):
+        return None
+    fm = parse_front_matter(source.lines)
+    title = (fm.data or {}).get("title")
+    if not isinstance(title, str) or not title.strip():
+        title = rel.rsplit("/", 1)[-1].removesuffix(".md")
+    return " ".join(title.casefold().split()), "\n".join(source.lines[fm.body_start :]).strip()
 
 
 @lru_cache(maxsize=8)

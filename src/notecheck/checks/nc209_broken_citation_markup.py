@@ -62,7 +62,9 @@ class BrokenCitationMarkup(_TimestampRule):
                 at = Span(line, bracket.end() + 1, line, bracket.end() + 1)
                 fix = Fix((Edit(at, "</a>"),), "safe")
             span = Span(line, anchor.start() + 1, line, anchor.end() + 1)
-            note.report(self, span, "yt-timestamp anchor is never closed with </a>: the rest of the line is a link", fix)
+            note.report(
+                self, span, "yt-timestamp anchor is never closed with </a>: the rest of the line is a link", fix
+            )
             return
         bracket = _BRACKET_TIME.fullmatch(inside.rstrip())
         if bracket is not None and parse_citation(bracket.group(1)) is not None:
