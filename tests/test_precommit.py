@@ -27,6 +27,7 @@ def test_hook_fails_on_a_broken_note_and_passes_once_fixed(tmp_path: Path) -> No
     (vault / ".obsidian").mkdir(parents=True)
     (vault / "topic.md").write_text("# Topic\n")
     (vault / "note.md").write_text("See [[topic | Topic]] and [[]].\n")
+    (vault / ".notecheck.toml").write_text('[links]\npipe-style = "compact"\n')
     subprocess.run(["git", "init", "-q"], cwd=vault, check=True)
     subprocess.run(["git", "add", "."], cwd=vault, check=True)
     home = tmp_path / "pre-commit-home"
