@@ -9,6 +9,7 @@ the times it explains to NC208, so that one mis-scaled note gives one finding.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -89,20 +90,35 @@ def misscaled(times: Sequence[Time], max_length: int, length: float | None = Non
 
 
 def _minutes_as_hours(times: Sequence[Time], three: list[int], hourly: list[int], scale: Scale) -> None:
-    """MM:SS written as MM:SS:00: two or more times of an hour or more, all ending in
-    :00, whose minutes are not all multiples of five (rounding to five minutes is real),
-    in a note that cites its other times to the second, or whose "hours" reach past
-    three (a note rounded to whole minutes could be a long video's)."""
+    """MM:SS written as MM:SS:00: two or more times of an hour or more, all ending in :00.
+
+    In a note whose every H:MM:SS time ends in :00, all of them, when the "hours" reach 3,
+    or take three values or more with minutes not all multiples of five (a note rounded
+    to whole minutes could be a long video's). In a note that cites its other times to
+    the second, its times of an hour or more, when read as MM:SS they fit the note's order."""
     if len(hourly) < 2 or any(times[index].fields[2] for index in hourly):
         return
-    if all(times[index].fields[1] % 5 == 0 for index in hourly):
-        return
     whole = all(times[index].fields[2] == 0 for index in three)  # every H:MM:SS time ends in :00
-    if whole and max(times[index].fields[0] for index in hourly) < MINUTES_AS_HOURS_FROM:
-        return
-    for index in three if whole else hourly:
-        if times[index].fields[2] == 0 and times[index].seconds:
-            scale.reasons.setdefault(index, "MM:SS written as MM:SS:00")
+    if whole:
+        hours = {times[index].fields[0] for index in hourly}
+        rounded = all(times[index].fields[1] % 5 == 0 for index in hourly)
+        if max(hours) < MINUTES_AS_HOURS_FROM and (len(hours) + 1 < 3 or rounded):  # +1: the hour 0
+            return
+        chosen = [index for index in three if times[index].seconds]
+    else:
+        if not _fits_order(times, hourly):
+            return
+        chosen = hourly
+    for index in chosen:
+        scale.reasons.setdefault(index, "MM:SS written as MM:SS:00")
+
+
+def _fits_order(times: Sequence[Time], chosen: list[int]) -> bool:
+    """Whether the note's times are at least as well ordered with ``chosen`` read as MM:SS."""
+    picked = set(chosen)
+    as_written = [time.seconds for time in times]
+    rescaled = [time.probable if index in picked else time.seconds for index, time in enumerate(times)]
+    return len(longest_ordered(rescaled)) >= len(longest_ordered(as_written))
 
 
 def _seconds_repeated(times: Sequence[Time], three: list[int], hourly: list[int], scale: Scale) -> None:
@@ -118,6 +134,8 @@ def _seconds_repeated(times: Sequence[Time], three: list[int], hourly: list[int]
             return
         top = max(under)
         chosen = [index for index in repeated if times[index].probable <= top + 60]
+        if not _fits_order(times, chosen):
+            return
     for index in chosen:
         scale.reasons.setdefault(index, "MM:SS written as MM:SS:SS")
 
@@ -135,8 +153,33 @@ def _far_beyond(times: Sequence[Time], scale: Scale) -> None:
     upper, lower = threshold
     above = [index for index, time in enumerate(times) if time.seconds >= upper and index not in scale.reasons]
     below = [index for index, time in enumerate(times) if time.seconds <= lower]
-    if len(below) < 3 or len(above) * 2 > len(below):
+    if len(below) < 3 or len(above) * 2 > len(below) or not _fits_order(times, above):
         return
     for index in above:
         if len(times[index].fields) == 3:
             scale.reasons[index] = f"far beyond the note's other citations, whose largest is {format_time(lower)}"
+
+
+def longest_ordered(values: list[int]) -> list[int]:
+    """Indices of a longest non-decreasing subsequence of ``values`` (patience sorting,
+    n log n); of several, the one that keeps the smaller values, so that one time that is
+    too late is the one left out, not every correct time after it."""
+    tails: list[int] = []  # tails[k]: index of the smallest last value of a run of length k + 1
+    tail_values: list[int] = []
+    previous = [-1] * len(values)
+    for index, value in enumerate(values):
+        k = bisect_right(tail_values, value)
+        if k > 0:
+            previous[index] = tails[k - 1]
+        if k == len(tails):
+            tails.append(index)
+            tail_values.append(value)
+        else:
+            tails[k] = index
+            tail_values[k] = value
+    run = []
+    index = tails[-1] if tails else -1
+    while index >= 0:
+        run.append(index)
+        index = previous[index]
+    return run[::-1]

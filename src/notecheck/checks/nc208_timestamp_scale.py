@@ -59,10 +59,10 @@ class TimestampScale(Rule):
             self._report(note, times, places, scale, report)
 
     def _against_other_notes(self, note: NoteSummary, times: list[Time], vault: Vault) -> Scale:
-        """Another note of the same video cites, on the right scale, what this one cites
-        60 times larger: two or more of this note's times of an hour or more do."""
-        hourly = [index for index, time in enumerate(times) if len(time.fields) == 3 and time.fields[0] >= 1]
-        if len(hourly) < 2:
+        """Another note of the same video cites as M:SS what this one cites as M:SS:00, 60
+        times larger: two or more of this note's times ending in :00, half of them at least."""
+        three = [index for index, time in enumerate(times) if len(time.fields) == 3 and time.fields[2] == 0]
+        if len(three) < 2:
             return Scale()
         if self._owners is None:
             self._owners = {}
@@ -76,9 +76,9 @@ class TimestampScale(Rule):
             if other is None or not other.readable:
                 continue
             theirs = {other.cited_times[index] for index in range(0, len(other.cited_times), 4)}
-            same = [index for index in hourly if times[index].probable in theirs and times[index].seconds not in theirs]
-            if len(same) >= 2:
-                for index in hourly:
+            same = [index for index in three if times[index].probable in theirs and times[index].seconds not in theirs]
+            if len(same) >= 2 and 2 * len(same) >= len(three):
+                for index in same:
                     scale.reasons[index] = f"{rel} cites the same moments as minutes and seconds"
                 return scale
         return scale

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,7 +17,7 @@ from notecheck.citation import (
 from notecheck.metadata import MetadataIndex, parse_duration
 from notecheck.model import Edit, Fix, Span
 from notecheck.registry import Option, Rule, register
-from notecheck.timescale import Time, misscaled
+from notecheck.timescale import Time, longest_ordered, misscaled
 from notecheck.video import is_video_note
 
 if TYPE_CHECKING:
@@ -257,31 +256,6 @@ class _OrderState:
         self.section = 0
         self.quotes: list[bool | None] = []
         self.citations: list[tuple[int, bool, Token, list[CitedTime]]] = []
-
-
-def longest_ordered(values: list[int]) -> list[int]:
-    """Indices of a longest non-decreasing subsequence of ``values`` (patience sorting,
-    n log n); of several, the one that keeps the smaller values, so that one time that is
-    too late is the one left out, not every correct time after it."""
-    tails: list[int] = []  # tails[k]: index of the smallest last value of a run of length k + 1
-    tail_values: list[int] = []
-    previous = [-1] * len(values)
-    for index, value in enumerate(values):
-        k = bisect_right(tail_values, value)
-        if k > 0:
-            previous[index] = tails[k - 1]
-        if k == len(tails):
-            tails.append(index)
-            tail_values.append(value)
-        else:
-            tails[k] = index
-            tail_values[k] = value
-    run = []
-    index = tails[-1] if tails else -1
-    while index >= 0:
-        run.append(index)
-        index = previous[index]
-    return run[::-1]
 
 
 def max_length(settings: dict[str, Any]) -> int:
