@@ -108,7 +108,12 @@ def test_labelled_citations_precision_and_recall(tmp_path: Path) -> None:
         flagged.setdefault(finding.span.line, set()).add(text)
     # Measured per sentence, as the rule judges sentences: a flagged sentence is right when
     # it is one of the unsupported ones and the finding names its wrong fact.
-    true_positive = sum(1 for line, texts in flagged.items() if unsupported.get(line) in texts)
+    # A name of several unsaid words is one finding ('Viktor Yushchenko' names 'Yushchenko').
+    true_positive = sum(
+        1
+        for line, texts in flagged.items()
+        if line in unsupported and any(unsupported[line] in text.split() for text in texts)
+    )
     precision = true_positive / len(flagged) if flagged else 1.0
     recall = true_positive / len(unsupported)
     print(f"NC207 labelled set: {len(sentences)} cited sentences; precision {precision:.3f}, recall {recall:.3f}")

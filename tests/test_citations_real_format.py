@@ -31,9 +31,10 @@ def test_the_set_is_large_and_has_every_case() -> None:
     for code in SCORED:
         assert sum(1 for note in NOTES for kind, _ in note.expected if kind == code) >= 5, code
     assert sum(1 for note in NOTES if not note.expected) >= 20  # plausible notes that must stay clean
-    assert sum(note.text.count('class="yt-timestamp"') for note in NOTES) > sum(
-        note.text.count("[00:") for note in NOTES
-    ) * 0.5  # mostly anchors, as real notes
+    assert (
+        sum(note.text.count('class="yt-timestamp"') for note in NOTES)
+        > sum(note.text.count("[00:") for note in NOTES) * 0.5
+    )  # mostly anchors, as real notes
 
 
 @pytest.mark.parametrize("code", SCORED)

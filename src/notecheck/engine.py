@@ -82,7 +82,9 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
     note.references = env.get("references", {})
     video_id = (fm.data or {}).get("videoId")
     if "claims" in ruleset.needs and isinstance(video_id, str):
-        note.transcripts = ruleset.transcripts.get(video_id, ())
+        from notecheck.metadata import in_language_order, note_language
+
+        note.transcripts = in_language_order(ruleset.transcripts.get(video_id, ()), note_language(fm.data or {}))
         summary.transcript_stamps = stamps(root, note.transcripts)
     collector = Collector(note, ruleset.needs)
     collector.start()

@@ -40,6 +40,42 @@ def transcripts_by_video(files: list[str]) -> dict[str, tuple[str, ...]]:
     return {video_id: tuple(rels) for video_id, rels in found.items()}
 
 
+_LANGUAGE_TAG = re.compile(r"\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)\.(?:vtt|srt|json)$", re.IGNORECASE)
+
+
+def transcript_language(rel: str) -> str | None:
+    """The language a transcript's name gives, as yt-dlp writes it: ``X [id].en.vtt`` ->
+    ``en``, ``X [id].pt-BR.srt`` -> ``pt``; None when the name has none."""
+    match = _LANGUAGE_TAG.search(rel.rsplit("/", 1)[-1])
+    return match.group(1).split("-")[0].split("_")[0].lower() if match else None
+
+
+def note_language(front_matter: dict[str, Any]) -> str:
+    """A note's language: front matter ``lang`` or ``language`` (``de``, ``de-DE``), else English."""
+    for key in ("lang", "language"):
+        value = front_matter.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip().split("-")[0].split("_")[0].lower()
+    return "en"
+
+
+def in_language_order(files: tuple[str, ...], language: str) -> tuple[str, ...]:
+    """A video's transcripts, those in the note's language first, then English ones, then
+    those whose name gives no language, then the others (each group in file order)."""
+    if len(files) < 2:
+        return files
+
+    def rank(rel: str) -> int:
+        tag = transcript_language(rel)
+        if tag == language:
+            return 0
+        if tag == "en":
+            return 1
+        return 2 if tag is None else 3
+
+    return tuple(sorted(files, key=rank))
+
+
 @dataclass(frozen=True)
 class VideoMetadata:
     duration: float | None = None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 from operator import itemgetter
 from typing import TYPE_CHECKING, ClassVar
 
 from notecheck import transcripts
 from notecheck.citation import format_time
-from notecheck.metadata import TRANSCRIPT_SUFFIXES
+from notecheck.metadata import TRANSCRIPT_SUFFIXES, note_language, transcript_language
 from notecheck.model import Span
 from notecheck.numbers import spoken_values
 from notecheck.registry import Option, Rule, register
@@ -48,6 +49,11 @@ class Spoken:
         if values is None:
             values = self._values[index] = spoken_values(self.cues[index].text)
         return values
+
+    @property
+    def name(self) -> str:
+        """The transcript's file name, for messages."""
+        return self.rel.rsplit("/", 1)[-1]
 
     @cached_property
     def text(self) -> str:
@@ -106,6 +112,18 @@ class Spoken:
 
         candidates = [word for word in self.words if word[:1] == stem[:1]]
         return process.extractOne(stem, candidates, scorer=fuzz.ratio, score_cutoff=80) is not None
+
+
+def _whole_names(places: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Unsaid words that stand together (``Mikhail Saakashvili``, ``Jean-Claude Juncker``)
+    as one name: one finding, not one per word."""
+    merged: list[tuple[int, int]] = []
+    for start, stop in places:
+        if merged and text[merged[-1][1] : start] in (" ", "-"):
+            merged[-1] = (merged[-1][0], stop)
+        else:
+            merged.append((start, stop))
+    return merged
 
 
 def _has_number(text: str, number: str) -> bool:
@@ -188,16 +206,17 @@ class UnsupportedCitation(Rule):
                 if problem:
                     note.report(self, paragraph.mapper.span(start, stop), problem)
             names |= paragraph.names
-        # Each name once per note (a note repeats its names: 36 names, 126 mentions a note here)
+        # Each name once per note (a note repeats its names)
         unsaid = {name for name in names if not transcript.says_name(name)}
         if unsaid:
             from notecheck.claims import name_places  # phase 1 only: a warm run never imports it
 
             for paragraph in note.claims:
-                for name in sorted(unsaid & paragraph.names):
-                    for start, stop in name_places(paragraph, name):
-                        message = f"'{name}' is never said in the transcript"
-                        note.report(self, paragraph.mapper.span(start, stop), message)
+                places = sorted(place for name in unsaid & paragraph.names for place in name_places(paragraph, name))
+                content = paragraph.prose[0]
+                for start, stop in _whole_names(places, content):
+                    message = f"'{content[start:stop]}' is never said in the transcript {transcript.name}"
+                    note.report(self, paragraph.mapper.span(start, stop), message)
 
     def _unsaid_number(self, transcript: Spoken, text: str, value: float, times: tuple[int, ...]) -> str | None:
         """Why a number is not supported by the transcript; None when it is said near a cited time."""
@@ -212,13 +231,19 @@ class UnsupportedCitation(Rule):
         cited = ", ".join(format_time(t) for t in times)
         cue = transcript.first_saying(value)
         if cue is None:
-            return f"'{text}' is not said in the transcript (cited [{cited}])"
-        return f"'{text}' is said at {format_time(int(cue.start))}, not near [{cited}]"
+            return f"'{text}' is not said in the transcript {transcript.name} (cited [{cited}])"
+        return f"'{text}' is said at {format_time(int(cue.start))} of {transcript.name}, not near [{cited}]"
 
     def _spoken(self, note: NoteContext) -> Spoken | None:
-        """The first of the video's transcripts that holds cues (or a problem to report);
-        the last one stays for the next note of the same video."""
-        for key in note.summary.transcript_stamps:  # (file, size, mtime) of note.transcripts
+        """The first of the video's transcripts that holds cues (or a problem to report),
+        in the note's language first (``in_language_order``); when every one is in another
+        language, the one whose words best match the note. The last one stays for the next
+        note of the same video."""
+        keys = note.summary.transcript_stamps  # (file, size, mtime) of note.transcripts
+        language = note_language(note.summary.front_matter)
+        if len(keys) > 1 and all(transcript_language(key[0]) not in (language, "en", None) for key in keys):
+            keys = self._best_match(note, keys)
+        for key in keys:
             rel = key[0]
             if self._last is not None and self._last[0] == key:
                 note.summary.transcript_ends += ((rel, self._last[1].end),)
@@ -233,3 +258,15 @@ class UnsupportedCitation(Rule):
         return None
 
     _last: tuple[tuple[str, int, int], Spoken] | None = None
+
+    @staticmethod
+    def _best_match(note: NoteContext, keys: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, int, int], ...]:
+        """Transcripts ordered by how many of the note's words they say, most first."""
+        words = set(re.findall(r"\w{4,}", note.source.text.lower()))
+
+        def shared(key: tuple[str, int, int]) -> int:
+            read = transcripts.remembered(note.root / key[0], stamped=key[1:])
+            said = set(re.findall(r"\w{4,}", " ".join(cue.text for cue in read.cues).lower()))
+            return len(words & said)
+
+        return tuple(sorted(keys, key=shared, reverse=True))
