@@ -142,7 +142,9 @@ def _seconds_repeated(times: Sequence[Time], three: list[int], hourly: list[int]
 
 def _far_beyond(times: Sequence[Time], scale: Scale) -> None:
     """A few times far beyond all the others: more than twice the next largest and more
-    than an hour beyond it, with at least three times below and more below than above."""
+    than an hour beyond it, with at least three times below and more below than above,
+    written in a mis-scaled shape (ending in :00, or the seconds repeating the minutes):
+    a podcast note may well cite its intro and then one late moment to the second."""
     values = sorted({time.seconds for index, time in enumerate(times) if index not in scale.reasons}, reverse=True)
     threshold = None
     for upper, lower in pairwise(values):
@@ -156,7 +158,8 @@ def _far_beyond(times: Sequence[Time], scale: Scale) -> None:
     if len(below) < 3 or len(above) * 2 > len(below) or not _fits_order(times, above):
         return
     for index in above:
-        if len(times[index].fields) == 3:
+        fields = times[index].fields
+        if len(fields) == 3 and (fields[2] == 0 or fields[1] == fields[2]):  # a mis-scaled shape, not a late time
             scale.reasons[index] = f"far beyond the note's other citations, whose largest is {format_time(lower)}"
 
 

@@ -304,7 +304,6 @@ class TimestampLinkMismatch(_TimestampRule):
             return
         if token.meta.get("data_t") is not None:
             self._anchor(token, times[0].seconds, note)
-            return
         url = token.meta["url"]
         if not url:
             return

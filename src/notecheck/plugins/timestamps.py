@@ -26,6 +26,7 @@ ANCHOR = re.compile(
     r"\s*\[(?P<inner>[^\[\]\n]{1,200})\]\s*</a\s*>",
     re.IGNORECASE,
 )
+HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
 DATA_T = re.compile(r"\bdata-t\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s\"'=<>`]+))", re.IGNORECASE)
 
 
@@ -53,6 +54,9 @@ def match_anchor(src: str, pos: int) -> dict | None:
     inner_start = match.start("inner")
     meta = _meta(src, pos, inner_start - 1, match.end("inner") + 1, match.end())
     meta["times"] = times
+    href = HREF.search(match.group("attrs"))
+    if href:  # a link to the video at a time: NC206 checks its t= as for a linked citation
+        meta["url"] = next(value for value in href.groups() if value is not None)
     data_t = DATA_T.search(match.group("attrs"))
     if data_t:
         group = next(name for name in ("dq", "sq", "bare") if data_t.group(name) is not None)
