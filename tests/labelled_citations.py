@@ -126,7 +126,10 @@ class Writer:
         for cite in cites:
             parts.append(f"{self.sentence()} {cite.render()}.")
         line = " ".join(parts)
-        if len(cites) > 1 and self.rng.random() < 0.3:  # a run of anchors after one sentence
+        # A run of anchors after one sentence moves forward as one citation (NC204 orders
+        # its first time only): a citation placed out of order stands alone.
+        alone = any(cite.expect == "NC204" for cite in cites)
+        if len(cites) > 1 and self.rng.random() < 0.3 and not alone:
             line = f"{self.sentence()} " + ", ".join(cite.render() for cite in cites) + "."
         return line
 

@@ -171,7 +171,7 @@ class TimestampOrder(_TimestampRule):
     name = "timestamp-order"
     summary = "Citations out of order: the fewest that, left out, leave the others in the video's order."
     severity = "warning"
-    tokens = frozenset({"timestamp", "heading_open", "blockquote_open", "blockquote_close", "inline"})
+    tokens = frozenset({"timestamp", "heading_open", "blockquote_open", "blockquote_close", "inline", "html_block"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
         state = note.state.setdefault(self.code, _OrderState())
@@ -183,21 +183,33 @@ class TimestampOrder(_TimestampRule):
         elif kind == "blockquote_close":
             if state.quotes:
                 state.quotes.pop()
-        elif kind == "inline":
-            if state.quotes and state.quotes[-1] is None:
+        elif kind in ("inline", "html_block"):
+            state.inline, state.last_end = token, None
+            if kind == "inline" and state.quotes and state.quotes[-1] is None:
                 state.quotes[-1] = _CALLOUT.match(token.content) is not None
         elif self.settings["order"] != "off":
-            tolerance = self.settings["order-tolerance"]
-            valid = [time for time in token.meta["times"] if time.seconds is not None]
-            for before, after in pairwise(valid):
-                if after.seconds < before.seconds - tolerance:
-                    note.report(
-                        self,
-                        _time_span(token, after),
-                        f"{after.canonical} comes before {before.canonical} in one citation",
-                    )
-            aside = any(state.quotes) or token.meta.get("html_block", False)
-            state.citations.append((state.section, aside, token, valid))
+            self._citation(token, note, state)
+
+    def _citation(self, token: Token, note: NoteContext, state: _OrderState) -> None:
+        """One citation, or the next of a run of them (``<a ...>[00:08:40]</a>, <a ...>[00:10:49]</a>``,
+        one citation written as several anchors): a run moves forward as one citation's times do."""
+        tolerance = self.settings["order-tolerance"]
+        valid = [time for time in token.meta["times"] if time.seconds is not None]
+        content = state.inline.content if state.inline is not None else ""
+        in_run = state.last_end is not None and _RUN_GAP.fullmatch(content, state.last_end, token.meta["start"])
+        state.last_end = token.meta["end"]
+        previous = state.citations[-1][3][-1:] if in_run and state.citations else []
+        for before, after in pairwise(previous + valid):
+            if after.seconds < before.seconds - tolerance:
+                where = "one run of citations" if before in previous else "one citation"
+                note.report(
+                    self, _time_span(token, after), f"{after.canonical} comes before {before.canonical} in {where}"
+                )
+        if in_run and state.citations:
+            state.citations[-1][3].extend(valid)
+            return
+        aside = any(state.quotes) or token.meta.get("html_block", False)
+        state.citations.append((state.section, aside, token, valid))
 
     def check_note(self, note: NoteContext) -> None:
         state = note.state.get(self.code)
@@ -249,6 +261,9 @@ class TimestampOrder(_TimestampRule):
 _CALLOUT = re.compile(r"\s*\[![^\]\s]+\]")
 
 
+_RUN_GAP = re.compile(r"[\s,;]*")  # what stands between the citations of one run
+
+
 class _OrderState:
     """NC204's walk of one note: sections, open block quotes (callout or not), citations."""
 
@@ -256,6 +271,8 @@ class _OrderState:
         self.section = 0
         self.quotes: list[bool | None] = []
         self.citations: list[tuple[int, bool, Token, list[CitedTime]]] = []
+        self.inline: Token | None = None  # the inline token (or HTML block) whose citations come now
+        self.last_end: int | None = None  # where its previous citation ended
 
 
 def max_length(settings: dict[str, Any]) -> int:
