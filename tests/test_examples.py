@@ -19,7 +19,7 @@ def test_example_vault_output_is_pinned() -> None:
     )
     assert done.returncode == 0, done.stdout
     pinned = (REPO / "tests" / "data" / "example_vault_output.txt").read_text(encoding="utf-8")
-    assert "Found 19 problems (6 fixable with --fix, 4 more with --unsafe-fixes).\n" in pinned
+    assert "Found 20 problems (6 fixable with --fix, 4 more with --unsafe-fixes).\n" in pinned
     codes = set(re.findall(r": (NC\d{3}) ", pinned))
     assert {code[:3] for code in codes} == {"NC1", "NC2", "NC3", "NC4"}, "a few mistakes of each family"
 

@@ -16,6 +16,7 @@ from notecheck.context import NoteContext
 from notecheck.dating import maybe_dated
 from notecheck.facts import FactCollector
 from notecheck.model import Span
+from notecheck.plugins.links import note_link
 from notecheck.positions import InlineMap
 from notecheck.prose import masked_prose, sentences_of
 from notecheck.summary import Heading, Suppression
@@ -108,6 +109,11 @@ class Collector:
                 self._paragraph(token)
         elif kind == "html_block" and token.map:
             self._suppressions(range(token.map[0], token.map[1]))
+        elif kind == "link_open" and "span" in token.meta:
+            wikilink = note_link(token.attrGet("href") or "")
+            if wikilink is not None:  # a Markdown link to a note: checked as a wikilink is
+                span = token.meta["span"]
+                self.summary.links.append(wikilink, span, sys.intern(self.note.source.slice(span)))
         elif kind == "wikilink":
             span = token.meta["span"]
             # The same links recur: one string for each way a link is written.

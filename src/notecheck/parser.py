@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from notecheck.plugins.links import markdown_links_plugin
 from notecheck.plugins.timestamps import block_citations, timestamps_plugin
 from notecheck.plugins.wikilinks import wikilinks_plugin
 from notecheck.positions import InlineMap
@@ -73,6 +74,7 @@ def markdown_parser() -> MarkdownIt:
     """CommonMark plus tables and strikethrough; no linkify (every citation would set it off)."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     wikilinks_plugin(md)
+    markdown_links_plugin(md)
     timestamps_plugin(md)
     md.core.ruler.after("inline", "notecheck_positions", _attach_positions)
     return md
