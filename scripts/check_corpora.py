@@ -22,7 +22,8 @@ FORMATTING = {"NC104", "NC106", "NC108", "NC201", "NC206"}
 
 
 def notecheck(vault: Path, *extra: str) -> tuple[int, list[dict], str]:
-    command = [sys.executable, "-m", "notecheck", "--vault", ".", ".", "--output-format", "json", *extra]
+    # --no-cache: a corpus is read, never written to (it may be a read-only copy)
+    command = [sys.executable, "-m", "notecheck", "--vault", ".", ".", "--no-cache", "--output-format", "json", *extra]
     done = subprocess.run(command, cwd=vault, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1) or "Traceback" in done.stderr:
         raise SystemExit(f"{vault}: notecheck exited {done.returncode}:\n{done.stderr}")
