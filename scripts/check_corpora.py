@@ -41,7 +41,18 @@ def check_corpus(corpus: Path, update: bool) -> bool:
     expected_file = EXPECTED / f"{corpus.name}.txt"
     notes = sum(1 for _ in corpus.rglob("*.md"))
     stats = subprocess.run(
-        [sys.executable, "-m", "notecheck", "--vault", ".", ".", "--no-cache", "--exit-zero", "--statistics", "--quiet"],
+        [
+            sys.executable,
+            "-m",
+            "notecheck",
+            "--vault",
+            ".",
+            ".",
+            "--no-cache",
+            "--exit-zero",
+            "--statistics",
+            "--quiet",
+        ],
         cwd=corpus,
         capture_output=True,
         text=True,
