@@ -109,41 +109,53 @@ class BrokenLink(_LinkRule):
 
 
 def suggest(vault: Vault, target: str) -> list[str]:
-    """Existing names close enough to ``target`` to be what was meant, best first."""
-    from rapidfuzz import fuzz, process
-
-    attachment = _is_attachment(target)
-    name = target.rsplit("/", 1)[-1]
-    names = _attachment_names(vault) if attachment else _note_names(vault)
-    wanted = _norm_name(name)
-    if len(wanted) < 4:
-        return []
-    same = [original for normal, original in names if normal == wanted]
-    if same:
-        return sorted(set(same))
-    matches = process.extract(wanted, [normal for normal, _ in names], scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF)
-    if not matches:
-        return []
-    best = matches[0][1]
-    close = [names[index][1] for _, score, index in matches if score >= best - 2]
-    return list(dict.fromkeys(close))
+    """Existing names close enough to ``target`` to be what was meant, best first; the
+    same folded name (a slug of a title) first of all. Kept per target for the run."""
+    index = _NameIndex.of(vault, _is_attachment(target))
+    found = index.suggested.get(target)
+    if found is None:
+        found = index.suggested[target] = index.closest(target)
+    return found
 
 
-def _note_names(vault: Vault) -> list[tuple[str, str]]:
-    cached = vault.shared.get("note-names")
-    if cached is None:
-        cached = [(_norm_name(note_name(rel)), note_name(rel)) for rel in vault.notes]
-        vault.shared["note-names"] = cached
-    return cached
+class _NameIndex:
+    """The vault's note (or attachment) names, folded once per run: a folded name leads
+    to its names, and one choices list serves every rapidfuzz search."""
 
+    def __init__(self, names: list[str]) -> None:
+        self.by_folded: dict[str, list[str]] = {}
+        for name in names:
+            self.by_folded.setdefault(_norm_name(name), []).append(name)
+        self.choices = list(self.by_folded)
+        self.suggested: dict[str, list[str]] = {}
 
-def _attachment_names(vault: Vault) -> list[tuple[str, str]]:
-    cached = vault.shared.get("attachment-names")
-    if cached is None:
-        names = [rel.rsplit("/", 1)[-1] for rel in vault.files if not rel.lower().endswith(".md")]
-        cached = [(_norm_name(name), name) for name in names]
-        vault.shared["attachment-names"] = cached
-    return cached
+    @classmethod
+    def of(cls, vault: Vault, attachments: bool) -> _NameIndex:
+        key = "attachment-names" if attachments else "note-names"
+        index = vault.shared.get(key)
+        if index is None:
+            if attachments:
+                names = [rel.rsplit("/", 1)[-1] for rel in vault.files if not rel.lower().endswith(".md")]
+            else:
+                names = [note_name(rel) for rel in vault.notes]
+            index = vault.shared[key] = cls(names)
+        return index
+
+    def closest(self, target: str) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        wanted = _norm_name(target.rsplit("/", 1)[-1])
+        if len(wanted) < 4:
+            return []
+        same = self.by_folded.get(wanted)
+        if same:
+            return sorted(set(same))
+        matches = process.extract(wanted, self.choices, scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF, limit=5)
+        if not matches:
+            return []
+        best = matches[0][1]
+        close = [name for folded, score, _ in matches if score >= best - 2 for name in self.by_folded[folded]]
+        return list(dict.fromkeys(close))
 
 
 def _retarget(ref: LinkRef, new_target: str, applicability: str) -> Fix | None:
