@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ _HAS_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
 _TABLE_LINK = re.compile(r"\[\[[^\[\]\n]*?\]\]")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _SUGGEST_CUTOFF = 88.0
+RARE_WORD_NAMES = 64  # at least: a word shared by no more names than this picks the names to compare
 
 
 def _choice(*values: str):
@@ -120,13 +122,21 @@ def suggest(vault: Vault, target: str) -> list[str]:
 
 class _NameIndex:
     """The vault's note (or attachment) names, folded once per run: a folded name leads
-    to its names, and one choices list serves every rapidfuzz search."""
+    to its names. A search compares the target with the names that share one of its
+    rarer words, or, when it has none, with the names of about its length: its cost does
+    not grow with the vault (a scan of every name per missing target did)."""
 
     def __init__(self, names: list[str]) -> None:
         self.by_folded: dict[str, list[str]] = {}
         for name in names:
             self.by_folded.setdefault(_norm_name(name), []).append(name)
-        self.choices = list(self.by_folded)
+        self.by_length = sorted(self.by_folded, key=len)
+        self.lengths = [len(folded) for folded in self.by_length]
+        self.by_word: dict[str, list[str]] = {}
+        for folded in self.by_folded:
+            for word in set(folded.split()):
+                self.by_word.setdefault(word, []).append(folded)
+        self.rare = max(RARE_WORD_NAMES, len(self.by_folded) // 100)  # a word this many names share is rare
         self.suggested: dict[str, list[str]] = {}
 
     @classmethod
@@ -141,6 +151,16 @@ class _NameIndex:
             index = vault.shared[key] = cls(names)
         return index
 
+    def _candidates(self, wanted: str) -> list[str]:
+        postings = [self.by_word[word] for word in set(wanted.split()) if word in self.by_word]
+        rare = [names for names in postings if len(names) <= self.rare]
+        if rare:
+            return list(dict.fromkeys(name for names in rare for name in names))
+        # No rare word in common: names of about its length (a ratio of 88 allows no more).
+        low = bisect_left(self.lengths, int(len(wanted) * 0.78))
+        high = bisect_right(self.lengths, int(len(wanted) / 0.78) + 1)
+        return self.by_length[low:high]
+
     def closest(self, target: str) -> list[str]:
         from rapidfuzz import fuzz, process
 
@@ -150,7 +170,8 @@ class _NameIndex:
         same = self.by_folded.get(wanted)
         if same:
             return sorted(set(same))
-        matches = process.extract(wanted, self.choices, scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF, limit=5)
+        choices = self._candidates(wanted)
+        matches = process.extract(wanted, choices, scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF, limit=5)
         if not matches:
             return []
         best = matches[0][1]
