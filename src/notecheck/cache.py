@@ -47,6 +47,10 @@ def _code_stamp() -> list[tuple[str, int, int]]:
     return stamp
 
 
+# A file name that is not UTF-8 reaches sqlite as a lone surrogate: that row is not cached.
+DB_ERRORS = (sqlite3.Error, UnicodeEncodeError)
+
+
 def fingerprint(enabled: set[str], tables: dict[str, Any]) -> str:
     data = json.dumps([SCHEMA, __version__, _code_stamp(), sorted(enabled), tables], sort_keys=True, default=str)
     return hashlib.sha256(data.encode()).hexdigest()[:16]
@@ -71,7 +75,7 @@ class Cache:
             if not ignore.exists():
                 ignore.write_text("# Created by notecheck: never commit the cache.\n*\n", encoding="utf-8")
             self._db = self._open(directory / f"cache-{key}.sqlite")
-        except (OSError, sqlite3.Error):
+        except (OSError, *DB_ERRORS):
             self._db = None
 
     @staticmethod
@@ -103,7 +107,7 @@ class Cache:
             return self._db.execute(
                 "SELECT size, mtime, hash, video_id, summary FROM notes WHERE rel = ?", (rel,)
             ).fetchone()
-        except sqlite3.Error:
+        except DB_ERRORS:
             self._db = None
             return None
 
@@ -129,7 +133,7 @@ class Cache:
                 try:
                     rows = self._db.execute("SELECT rel, size, mtime, video_id FROM notes").fetchall()
                     self._index = {row[0]: (row[1], row[2], row[3]) for row in rows}
-                except sqlite3.Error:
+                except DB_ERRORS:
                     self._index = {}
         row = self._index.get(rel)
         if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
@@ -155,7 +159,7 @@ class Cache:
             return False, None
         try:
             row = self._db.execute("SELECT size, mtime, end_time FROM transcripts WHERE rel = ?", (rel,)).fetchone()
-        except sqlite3.Error:
+        except DB_ERRORS:
             return False, None
         if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
             return False, None
@@ -214,7 +218,7 @@ class Cache:
             try:
                 with self._db:
                     self._db.executemany(statement, rows)
-            except sqlite3.Error:
+            except DB_ERRORS:
                 self._give_up()
         rows.clear()
 
@@ -223,7 +227,7 @@ class Cache:
         try:
             if db is not None:
                 db.close()
-        except sqlite3.Error:
+        except DB_ERRORS:
             pass
 
     def _record_run(self) -> None:
@@ -242,7 +246,7 @@ class Cache:
                     db.execute("INSERT INTO runs VALUES (?, ?, ?)", (self._run_key, self._run_id, self._run_count))
                 else:  # an unfinished report is never replayed
                     db.execute("DELETE FROM run_notes WHERE run = ?", (self._run_id,))
-        except sqlite3.Error:
+        except DB_ERRORS:
             self._give_up()
 
     def close(self) -> None:

@@ -130,7 +130,9 @@ class When:
 
     def overlaps(self, other: When, slack: int = 0) -> bool:
         pad = dt.timedelta(days=slack)
-        return self.start - pad <= other.end and other.start <= self.end + pad
+        start = self.start - pad if self.start - dt.date.min >= pad else dt.date.min  # near year 1 or 9999
+        end = self.end + pad if dt.date.max - self.end >= pad else dt.date.max
+        return start <= other.end and other.start <= end
 
 
 @record
@@ -164,6 +166,8 @@ def month_span(year: int, month: int) -> When:
 
 
 def day_when(year: int, month: int, day: int) -> tuple[When | None, str | None]:
+    if not 1 <= year <= 9999:
+        return None, f"there is no year {year} in the calendar"
     if not 1 <= month <= 12:
         return None, f"there is no month {month}"
     last = calendar.monthrange(year, month)[1]
@@ -401,6 +405,8 @@ def parse_timeline_date(value: object) -> When | None:
     if not match:
         return None
     year, month, day = match.groups()
+    if not 1 <= int(year) <= 9999:
+        return None
     if month is None:
         return year_span(int(year))
     if not 1 <= int(month) <= 12:

@@ -31,11 +31,29 @@ _SUPPRESSION_KIND = {"disable-next-line": "next-line", "disable-file": "file", "
 
 
 def json_safe(value: Any) -> Any:
-    """Front matter values as plain data (dates become ISO strings) for the summary and cache."""
+    """Front matter values as plain data (dates become ISO strings) for the summary and
+    cache. Without recursion: a short chain of YAML aliases nests thousands deep."""
+    result = _plain(value)
+    pending = [(value, result)] if isinstance(value, (dict, list)) else []
+    while pending:
+        source, target = pending.pop()
+        for key, item in source.items() if isinstance(source, dict) else enumerate(source):
+            plain = _plain(item)
+            if isinstance(target, dict):
+                target[str(key)] = plain
+            else:
+                target.append(plain)
+            if isinstance(item, (dict, list)):
+                pending.append((item, plain))
+    return result
+
+
+def _plain(value: Any) -> Any:
+    """A leaf as plain data, or an empty container that ``json_safe`` fills."""
     if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
+        return {}
     if isinstance(value, list):
-        return [json_safe(v) for v in value]
+        return []
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value

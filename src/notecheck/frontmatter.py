@@ -157,6 +157,9 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
     except (yaml.YAMLError, ValueError, RecursionError) as err:
         fm.problems.append(FrontMatterProblem(f"invalid YAML: {err}", 2, 1))
         return fm
+    except (AttributeError, KeyError, TypeError, OverflowError) as err:  # a tagged value its constructor rejects
+        fm.problems.append(FrontMatterProblem(f"invalid YAML: a value its tag cannot construct ({err!r})", 2, 1))
+        return fm
     finally:
         loader.dispose()
     fm.root = root

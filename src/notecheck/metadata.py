@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -90,7 +91,7 @@ def parse_duration(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value) if value >= 0 else None
+        return float(value) if value >= 0 and math.isfinite(value) else None
     if isinstance(value, str):
         match = _CLOCK.fullmatch(value.strip())
         if match:
@@ -138,7 +139,7 @@ class MetadataIndex:
     def _read_info(self, rel: str) -> None:
         try:
             data = json.loads((self.vault.root / rel).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # unreadable, not JSON, or nested too deep
             return
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             self.info.setdefault(data["id"], (rel, data))

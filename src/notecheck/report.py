@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections import Counter
 from typing import TextIO
@@ -21,9 +22,30 @@ def use_colour(stream: TextIO) -> bool:
     return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text from notes and file names as one safe line: control characters (escape
+    sequences, newlines, C1, line separators) and bytes of a file name that are not UTF-8
+    are shown escaped, as ``repr`` shows them, so a note can neither forge an output line
+    nor drive the terminal."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: _escape_one(m.group()), text)
+
+
+def _escape_one(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return repr(char)[1:-1] if code < 0x100 else f"\\u{code:04x}"
+
+
 def format_text(findings: list[Finding], colour: bool) -> str:
     lines = []
     for f in findings:
+        f = Finding(printable(f.path), f.span, f.code, f.name, f.severity, printable(f.message), f.fix)
         marker = " [*]" if f.fix and f.fix.applicability == "safe" else ""
         if colour:
             lines.append(
@@ -136,9 +158,17 @@ class Printer:
             self.stream.write(statistics(self.tally))
 
 
+def utf8_path(path: str) -> str:
+    """A path that JSON and SARIF can carry as UTF-8: bytes of the file name that are not
+    UTF-8 are shown as ``\\xe9``."""
+    if not any(0xDC80 <= ord(char) <= 0xDCFF for char in path):
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def finding_json(f: Finding) -> dict[str, object]:
     return {
-        "path": f.path,
+        "path": utf8_path(f.path),
         "line": f.span.line,
         "column": f.span.column,
         "end_line": f.span.end_line,
@@ -146,7 +176,7 @@ def finding_json(f: Finding) -> dict[str, object]:
         "code": f.code,
         "name": f.name,
         "severity": f.severity,
-        "message": f.message,
+        "message": utf8_path(f.message),
         "fix": f.fix.to_json() if f.fix else None,
     }
 
@@ -181,11 +211,11 @@ def to_sarif(findings: list[Finding]) -> str:
                         "ruleId": f.code,
                         "ruleIndex": index[f.code],
                         "level": _level(f.severity),
-                        "message": {"text": f.message},
+                        "message": {"text": utf8_path(f.message)},
                         "locations": [
                             {
                                 "physicalLocation": {
-                                    "artifactLocation": {"uri": f.path.replace(os.sep, "/")},
+                                    "artifactLocation": {"uri": utf8_path(f.path).replace(os.sep, "/")},
                                     "region": {
                                         "startLine": f.span.line,
                                         "startColumn": f.span.column,
@@ -221,8 +251,8 @@ def to_github(findings: list[Finding]) -> str:
     for f in findings:
         command = "error" if f.severity == "error" else "warning"
         lines.append(
-            f"::{command} file={_escape_property(f.path)},line={f.span.line},col={f.span.column},"
-            f"title={_escape_property(f.code)}::{_escape_data(f.message)}"
+            f"::{command} file={_escape_property(printable(f.path))},line={f.span.line},col={f.span.column},"
+            f"title={_escape_property(f.code)}::{_escape_data(printable(f.message))}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 

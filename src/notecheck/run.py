@@ -218,13 +218,17 @@ class VaultRun:
         """Everything a run's findings depend on: configuration, the files checked, and the
         size and mtime of every file of the vault (any note can be another's link target)."""
         digest = hashlib.sha256()
-        digest.update(repr((self.cache_key, sorted(self.config.per_file_ignores.items()), rels)).encode())
+        digest.update(
+            repr((self.cache_key, sorted(self.config.per_file_ignores.items()), rels)).encode(
+                "utf-8", "surrogateescape"
+            )
+        )
         for rel in sorted(self.files):
             try:
                 stat = (self.root / rel).stat()
             except OSError:
                 return None
-            digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
     def check(self, paths: list[Path]) -> None:

@@ -95,3 +95,21 @@ def read_bytes(path: Path) -> bytes:
 
 def encode(source_text: str, bom: bool) -> bytes:
     return ((BOM if bom else "") + source_text).encode("utf-8")
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes: a FIFO or a device is never
+    opened for reading (it would block or never end), a larger file is refused. OSError
+    (with a message that names the reason) otherwise."""
+    import stat as stat_module
+
+    info = path.stat()
+    if not stat_module.S_ISREG(info.st_mode):
+        raise OSError(f"{path.name} is not a regular file")
+    if info.st_size > limit:
+        raise OSError(f"{path.name} is larger than {limit:,} bytes")
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path.name} is larger than {limit:,} bytes")
+    return data

@@ -17,6 +17,7 @@ carry them are kept.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -191,7 +192,7 @@ def _vtt_cues(text: str, what: str = "cue timing") -> Transcript:
 def _json_cues(text: str) -> list[Cue]:
     try:
         data: Any = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to read
         return []
     while isinstance(data, dict):
         lists = [value for value in data.values() if isinstance(value, list)]
@@ -208,6 +209,8 @@ def _json_cues(text: str) -> list[Cue]:
             start = float(item.get("start", 0))
             end = start + float(item.get("duration", 0))
         except (TypeError, ValueError):
+            continue
+        if not (math.isfinite(start) and math.isfinite(end)):  # NaN, Infinity, 1e308 + 1e308: no time
             continue
         cues.append(Cue(start, end, str(item.get("text", "")), 0))
     return cues

@@ -86,7 +86,7 @@ class DateAfterPublication(_DateRule):
         meta = MetadataIndex.of(vault).for_note(note)
         if meta.upload_date is None:
             return
-        limit = meta.upload_date + PUBLICATION_SLACK
+        limit = meta.upload_date + min(PUBLICATION_SLACK, dt.date.max - meta.upload_date)
         for fact in note.facts:
             sentence = note.sentences[fact.sentence]
             if fact.when is None or fact.mention.relative or not sentence.cited or sentence.future:

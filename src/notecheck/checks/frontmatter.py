@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -15,6 +16,7 @@ from notecheck.discovery import glob_spec
 from notecheck.metadata import parse_duration
 from notecheck.model import Span
 from notecheck.registry import Option, Rule, register
+from notecheck.source import read_regular_file
 
 if TYPE_CHECKING:
     from notecheck.context import NoteContext, VaultReporter
@@ -249,6 +251,11 @@ class DuplicateVideo(_FrontMatterRule):
                 report(rel, self, Span(line, 1, line, 8), f"videoId '{video_id}' is also the video of {named}")
 
 
+def _short(err: Exception) -> str:
+    """An error's first line, without the schema's content."""
+    return str(err).splitlines()[0][:200] if str(err) else type(err).__name__
+
+
 SAME_BODY = 90.0  # rapidfuzz ratio from which two bodies are one article written twice
 
 
@@ -285,13 +292,37 @@ def _article(root: Path, rel: str) -> tuple[str, str] | None:
     return " ".join(title.casefold().split()), "\n".join(source.lines[fm.body_start :]).strip()
 
 
+MAX_SCHEMA_BYTES = 1 << 20
+
+
 @lru_cache(maxsize=8)
 def _validator(path: str) -> Any:
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(Path(path).read_text(encoding="utf-8"))
+    schema = json.loads(read_regular_file(Path(path), MAX_SCHEMA_BYTES).decode("utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    validator = Draft202012Validator(schema)
+    _check_refs(validator, schema)
+    return validator
+
+
+def _check_refs(validator: Any, schema: Any) -> None:
+    """Resolve every ``$ref`` now: a dangling one would fail on every note (ValueError)."""
+    pending = [schema]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                try:
+                    with warnings.catch_warnings():  # RefResolver is deprecated, and still resolves
+                        warnings.simplefilter("ignore", DeprecationWarning)
+                        validator.resolver.resolve(ref)
+                except Exception:
+                    raise ValueError(f"its $ref {ref!r} points to nothing") from None
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
 
 
 @register
@@ -305,14 +336,17 @@ class SchemaViolation(_FrontMatterRule):
         if not settings["schema"]:
             return
         path = (root / settings["schema"]).resolve()
+        if not path.is_relative_to(root.resolve()):
+            raise ConfigError(f"[frontmatter] schema: {settings['schema']} is outside the vault; it must be inside it")
         try:
             _validator(str(path))
         except OSError as err:
             raise ConfigError(f"[frontmatter] schema: cannot read {path}: {err.strerror or err}") from None
-        except ValueError as err:
-            raise ConfigError(f"[frontmatter] schema: {path} is not JSON: {err}") from None
-        except Exception as err:  # jsonschema's SchemaError
-            raise ConfigError(f"[frontmatter] schema: {path} is not a valid JSON Schema: {err}") from None
+        except ValueError as err:  # also a UnicodeDecodeError, and a $ref that points to nothing
+            raise ConfigError(f"[frontmatter] schema: {path} is not a usable JSON Schema: {_short(err)}") from None
+        except Exception as err:  # jsonschema's SchemaError: its message would quote the schema
+            where = "/".join(str(part) for part in getattr(err, "path", ())) or "its top level"
+            raise ConfigError(f"[frontmatter] schema: {path} is not a valid JSON Schema (at {where})") from None
 
     def check_note(self, note: NoteContext) -> None:
         schema = self.settings["schema"]
