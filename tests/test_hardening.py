@@ -1,0 +1,144 @@
+"""The reproductions of the robustness review (shared/reports/robustness-findings.md), each
+named after its id: a finding on its note or a clear message, never an internal error or
+NC001, and the other notes checked."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import check, places, write_vault
+
+VIDEO = "---\ntitle: t\nvideoId: abcdefghijk\n{extra}---\n{body}\n"
+
+
+def notecheck(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "notecheck", *args], cwd=cwd, capture_output=True, env={**os.environ, "NO_COLOR": "1"}
+    )
+
+
+def codes(root: Path, *paths: str, **options: object) -> list[tuple[str, int, int, str]]:
+    result = check(root, *paths, **options)
+    assert not result.errors
+    found = places(result.findings)
+    assert not [f for f in found if f[3] == "NC001"], [f.message for f in result.findings if f.code == "NC001"]
+    return found
+
+
+def test_cr1_year_0000_in_prose_is_not_a_date(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"a.md": "The archive lists 0000-01-15 as the date.\n", "b.md": "[[]]\n"})
+    assert codes(tmp_path) == [("a.md", 1, 19, "NC401"), ("b.md", 1, 1, "NC107")]
+
+
+def test_cr2_relative_dates_near_the_ends_of_the_calendar(tmp_path: Path) -> None:
+    write_vault(
+        tmp_path,
+        {
+            "a.md": "It was signed on 0001-01-01. 0 days later, on 2001-01-01, it ended.\n",
+            "b.md": "In 1000 the town was founded. 999 years earlier, in 1500, nothing happened.\n",
+        },
+    )
+    assert [code for *_, code in codes(tmp_path)] == ["NC403", "NC403"]
+
+
+@pytest.mark.parametrize("tagged", ["date: !!timestamp not-a-date", "flag: !!bool maybe"])
+def test_cr3_a_bad_tagged_value_is_invalid_yaml(tmp_path: Path, tagged: str) -> None:
+    write_vault(tmp_path, {"a.md": f"---\n{tagged}\n---\nx\n", "c.md": "# c\n"})
+    for cache in (True, False):
+        assert codes(tmp_path, cache=cache) == [("a.md", 2, 1, "NC302")]
+    assert codes(tmp_path, "c.md", cache=False) == []  # the bad note elsewhere breaks no rule
+
+
+def test_cr4_a_chain_of_aliases_does_not_overflow_the_stack(tmp_path: Path) -> None:
+    lines = [f"a{i}: &a{i} " + "[" * 300 + (f"*a{i - 1}" if i else "x") + "]" * 300 for i in range(4)]
+    write_vault(tmp_path, {"a.md": "---\n" + "\n".join(lines) + "\n---\nbody\n"})
+    assert codes(tmp_path, jobs=1) == []
+
+
+def test_cr5_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"a.md": "# a\n", **{f"n{i}.md": "# n\n" for i in range(70)}})
+    (tmp_path / os.fsdecode(b"caf\xe9.md")).write_bytes(b"See ![[x.png]].\n")
+    (tmp_path / os.fsdecode(b"photo-\xe9t\xe9.png")).write_bytes(b"x")
+    for _ in range(2):  # cold, then the run memo
+        done = notecheck(tmp_path, ".")
+        assert done.returncode == 1, done.stderr
+        assert done.stdout.decode("utf-8").splitlines()[0] == "caf\\xe9.md:1:5: NC101 attachment 'x.png' not found"
+    shown = json.loads(notecheck(tmp_path, "--output-format", "json", ".").stdout.decode("utf-8"))
+    assert shown[0]["path"] == "caf\\xe9.md"
+
+
+def test_nc1_upload_date_at_the_end_of_the_calendar(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"a.md": VIDEO.format(extra="uploadDate: 9999-12-31\n", body="In 2001 it ended [00:00:01].")})
+    assert codes(tmp_path) == []
+
+
+def test_nc2_infinite_and_nan_durations_and_cue_times(tmp_path: Path) -> None:
+    write_vault(
+        tmp_path,
+        {
+            "a.md": VIDEO.format(extra="duration: .inf\n", body="It ended [00:00:01]."),
+            "b.md": VIDEO.format(extra="", body="It says 3,900 [00:00:02].").replace("abcdefghijk", "bbcdefghijk"),
+            "bbcdefghijk.json": '[{"start": NaN, "duration": 1, "text": "x"}, {"start": 1, "duration": Infinity}]',
+        },
+    )
+    assert codes(tmp_path) == [("a.md", 4, 11, "NC304")]
+
+
+def test_nc3_a_timeline_year_0(tmp_path: Path) -> None:
+    write_vault(
+        tmp_path,
+        {
+            "t.md": '---\ntitle: t\ntimeline:\n  - date: "0000"\n    event: founding\n---\nx\n',
+            "a.md": "In 1990 the founding of [[t]] happened.\n",
+        },
+    )
+    assert codes(tmp_path) == [("t.md", 4, 5, "NC406")]
+
+
+def test_nc4_a_deeply_nested_info_json_is_ignored(tmp_path: Path) -> None:
+    write_vault(
+        tmp_path,
+        {
+            "n1.md": VIDEO.format(extra="", body="In 2019 it happened [00:00:01]."),
+            "any.info.json": "[" * 100000 + "]" * 100000,
+        },
+    )
+    assert codes(tmp_path) == []
+
+
+def test_nc5_and_sec6_a_schema_is_checked_when_loaded_and_never_quoted(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"a.md": "---\ntitle: a\n---\nx\n", "s.json": '{"$ref": "#/$defs/missing"}'})
+    (tmp_path / "creds.json").write_text('["API-KEY-12345", {"password": "hunter2"}]')
+    for schema, says in (
+        ("s.json", "its $ref '#/$defs/missing' points to nothing"),
+        ("creds.json", "is not a valid JSON Schema"),
+        ("../outside.json", "is outside the vault"),
+    ):
+        (tmp_path / ".notecheck.toml").write_text(f'[frontmatter]\nschema = "{schema}"\n')
+        done = notecheck(tmp_path, ".")
+        assert done.returncode == 2 and says in done.stderr.decode(), done.stderr
+        assert b"hunter2" not in done.stderr and b"Traceback" not in done.stderr
+    os.mkfifo(tmp_path / "fifo.json")
+    (tmp_path / ".notecheck.toml").write_text('[frontmatter]\nschema = "fifo.json"\n')
+    done = subprocess.run(
+        [sys.executable, "-m", "notecheck", "."], cwd=tmp_path, capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 2 and b"not a regular file" in done.stderr
+
+
+def test_sec4_sec5_text_output_escapes_control_characters(tmp_path: Path) -> None:
+    note = '---\ntitle: t\nvideoId: "\\e]0;owned\\a\\e[2J"\n---\nSee ![[\x1b[1A\x1b[2Kx.png]].\n'
+    forged = '---\ntitle: t\nvideoId: "x\\n::error file=README.md,line=1::fake\\nREADME.md:1:1: NC101 fake"\n---\nx\n'
+    write_vault(tmp_path, {"a.md": note, "b.md": forged})
+    for output in ("text", "github"):
+        done = notecheck(tmp_path, "--output-format", output, ".")
+        assert b"\x1b" not in done.stdout and b"\x07" not in done.stdout
+        lines = done.stdout.decode().splitlines()
+        assert not [line for line in lines if line.startswith(("::error file=README", "README.md"))]
+    text = notecheck(tmp_path, ".").stdout.decode()
+    assert "attachment '\\x1b[1A\\x1b[2Kx.png' not found" in text
