@@ -142,3 +142,37 @@ def test_sec4_sec5_text_output_escapes_control_characters(tmp_path: Path) -> Non
         assert not [line for line in lines if line.startswith(("::error file=README", "README.md"))]
     text = notecheck(tmp_path, ".").stdout.decode()
     assert "attachment '\\x1b[1A\\x1b[2Kx.png' not found" in text
+
+
+def test_sec2_files_outside_the_vault_fifos_and_devices_are_never_read(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    outside = tmp_path / "secret.vtt"
+    outside.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nhello\n\nAWS_SECRET=abc123 --> x\n")
+    write_vault(vault, {"note.md": VIDEO.format(extra="", body="It says 4242 [00:00:02].")})
+    (vault / "abcdefghijk.vtt").symlink_to(outside)
+    (vault / "sub").mkdir()
+    (vault / "sub" / ".gitignore").symlink_to("/dev/zero")
+    (vault / "any.info.json").symlink_to("/dev/zero")
+    os.mkfifo(vault / "sub" / "fifo")
+    (vault / "y.md").symlink_to(vault / "sub" / "fifo")
+    done = subprocess.run(
+        [sys.executable, "-m", "notecheck", "."], cwd=vault, capture_output=True, timeout=120, check=False
+    )
+    assert b"AWS_SECRET" not in done.stdout and b"Traceback" not in done.stderr
+    assert b"y.md:1:1: NC002 cannot check: not a regular file; not read" in done.stdout
+    assert b"NC001" not in done.stdout
+
+
+def test_sec3_never_writes_outside_the_vault_through_the_cache_folder(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    write_vault(vault, {"a.md": "# a\n"})
+    (vault / ".notecheck_cache").mkdir()
+    (vault / ".notecheck_cache" / ".gitignore").symlink_to(tmp_path / "created-outside")
+    assert check(vault).findings == []
+    assert not (tmp_path / "created-outside").exists()
+    (vault / ".notecheck_cache" / ".gitignore").unlink()
+    (vault / ".notecheck_cache").rmdir()
+    (tmp_path / "elsewhere").mkdir()
+    (vault / ".notecheck_cache").symlink_to(tmp_path / "elsewhere")
+    assert check(vault).findings == []
+    assert list((tmp_path / "elsewhere").iterdir()) == []

@@ -181,9 +181,9 @@ def test_transcripts_are_cached_until_their_file_changes(tmp_path: Path, monkeyp
     reads: list[str] = []
     real = transcripts.read_transcript
 
-    def counting(path: Path):
+    def counting(path: Path, root: Path | None = None):
         reads.append(path.name)
-        return real(path)
+        return real(path, root)
 
     monkeypatch.setattr(transcripts, "read_transcript", counting)
     transcripts.forget_recent()  # each run below starts as a new process would

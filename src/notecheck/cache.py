@@ -60,6 +60,20 @@ def content_hash(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+def _create_gitignore(path: Path) -> None:
+    """The cache folder's .gitignore, created only where nothing is, not even a dangling
+    symbolic link (O_EXCL with O_NOFOLLOW never follows one)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags, 0o644)
+    except FileExistsError:
+        if path.is_symlink():
+            raise OSError(f"{path} is a symbolic link") from None
+        return
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write("# Created by notecheck: never commit the cache.\n*\n")
+
+
 class Cache:
     """Cached summaries of one vault under one configuration."""
 
@@ -71,10 +85,13 @@ class Cache:
         directory = root / CACHE_DIR
         try:
             directory.mkdir(exist_ok=True)
-            ignore = directory / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Created by notecheck: never commit the cache.\n*\n", encoding="utf-8")
-            self._db = self._open(directory / f"cache-{key}.sqlite")
+            database = directory / f"cache-{key}.sqlite"
+            # Never write outside the vault: a cache folder, database or .gitignore that is a
+            # symbolic link (a vault can ship one) turns the cache off for the run.
+            if directory.is_symlink() or not directory.is_dir() or database.is_symlink():
+                return
+            _create_gitignore(directory / ".gitignore")
+            self._db = self._open(database)
         except (OSError, *DB_ERRORS):
             self._db = None
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notecheck.config import DEFAULT_EXCLUDE, has_config
+from notecheck.source import read_regular_file
 
 if TYPE_CHECKING:
     import pathspec
@@ -79,7 +80,7 @@ def walk_vault(root: Path) -> Iterator[tuple[str, bool]]:
     stack: list[tuple[Path, str, list[tuple[str, pathspec.PathSpec]]]] = [(root, "", [])]
     while stack:
         directory, rel, ignores = stack.pop()
-        ignores = _with_gitignore(directory, rel, ignores)
+        ignores = _with_gitignore(directory, rel, ignores, root)
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError:
@@ -106,14 +107,20 @@ def _inside(real: str, root: Path) -> bool:
     return real == str(root) or real.startswith(str(root) + os.sep)
 
 
+MAX_GITIGNORE_BYTES = 1 << 20
+
+
 def _with_gitignore(
-    directory: Path, rel: str, ignores: list[tuple[str, pathspec.PathSpec]]
+    directory: Path, rel: str, ignores: list[tuple[str, pathspec.PathSpec]], root: Path
 ) -> list[tuple[str, pathspec.PathSpec]]:
     gitignore = directory / ".gitignore"
+    if not os.path.lexists(gitignore):
+        return ignores
     try:
-        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+        raw = read_regular_file(gitignore, MAX_GITIGNORE_BYTES, root)
     except OSError:
         return ignores
+    lines = raw.decode("utf-8", errors="replace").splitlines()
     import pathspec  # only where a .gitignore is
 
     return [*ignores, (rel, pathspec.GitIgnoreSpec.from_lines(lines))]

@@ -134,6 +134,8 @@ def read_note(root: Path, rel: str) -> bytes:
     try:
         if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
             raise UnreadableNote("symbolic link to a file outside the vault; not read")
+        if not path.is_file():  # a FIFO or a device would block or never end
+            raise UnreadableNote("not a regular file; not read")
         raw = read_bytes(path)
     except OSError as err:
         raise UnreadableNote(f"cannot read file: {err}") from None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from notecheck import transcripts
+from notecheck.source import read_regular_file
 from notecheck.vault import Vault
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 _ID_IN_NAME = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{11}(?![A-Za-z0-9_-])")
 _CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
 TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".json")
+MAX_INFO_BYTES = 20 << 20  # a yt-dlp info.json with every format listed is a few MB
 
 
 def transcripts_by_video(files: list[str]) -> dict[str, tuple[str, ...]]:
@@ -138,8 +140,9 @@ class MetadataIndex:
 
     def _read_info(self, rel: str) -> None:
         try:
-            data = json.loads((self.vault.root / rel).read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError):  # unreadable, not JSON, or nested too deep
+            raw = read_regular_file(self.vault.root / rel, MAX_INFO_BYTES, self.vault.root)
+            data = json.loads(raw.decode("utf-8"))
+        except (OSError, ValueError, RecursionError):  # unreadable, out of the vault, not JSON, or too deep
             return
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             self.info.setdefault(data["id"], (rel, data))
@@ -158,7 +161,7 @@ class MetadataIndex:
             known, end = cache.transcript_end(rel, stat)
             if known:
                 return end
-        end = transcripts.remembered(path).end
+        end = transcripts.remembered(path, root=self.vault.root).end
         if cache is not None and stat is not None:
             cache.store_transcript_end(rel, stat, end)
         return end

@@ -97,12 +97,15 @@ def encode(source_text: str, bom: bool) -> bytes:
     return ((BOM if bom else "") + source_text).encode("utf-8")
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
+def read_regular_file(path: Path, limit: int, root: Path | None = None) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes: a FIFO or a device is never
-    opened for reading (it would block or never end), a larger file is refused. OSError
-    (with a message that names the reason) otherwise."""
+    opened for reading (it would block or never end), a larger file is refused, and with
+    ``root`` a symbolic link that leaves that folder is not followed. OSError (with a
+    message that names the reason) otherwise. Every file of the vault is read through it."""
     import stat as stat_module
 
+    if root is not None and path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        raise OSError(f"{path.name} is a symbolic link to a file outside the vault; not read")
     info = path.stat()
     if not stat_module.S_ISREG(info.st_mode):
         raise OSError(f"{path.name} is not a regular file")

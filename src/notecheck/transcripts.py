@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from notecheck.source import read_regular_file
+
 _STAMP = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"  # [H:]MM:SS.mmm (or ,mmm): four groups
 _TIMING = re.compile(rf"^\s*{_STAMP}\s*-->\s*{_STAMP}(?:\s.*)?$")
 # The usual form, "00:01:02,500 --> 00:01:05,000", by a pattern with no choices to try: it
@@ -89,10 +91,14 @@ def _ms(hours: str | None, minutes: str, seconds: str, fraction: str) -> int:
     )
 
 
-def read_transcript(path: Path) -> Transcript:
-    """A transcript file's cues; a file that cannot be read gives no cues and a problem."""
+MAX_TRANSCRIPT_BYTES = 50 << 20
+
+
+def read_transcript(path: Path, root: Path | None = None) -> Transcript:
+    """A transcript file's cues; a file that cannot be read gives no cues and a problem
+    (a link out of the vault ``root``, a FIFO or a device, or over 50 MB is not read)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular_file(path, MAX_TRANSCRIPT_BYTES, root).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         return Transcript([], (1, f"cannot be read: {err}"))
     suffix = path.suffix.lower()
@@ -122,7 +128,10 @@ def stamps(root: Path, rels: tuple[str, ...]) -> tuple[tuple[str, int, int], ...
 
 
 def remembered(
-    path: Path, load: Callable[[], Transcript] | None = None, stamped: tuple[int, int] | None = None
+    path: Path,
+    load: Callable[[], Transcript] | None = None,
+    stamped: tuple[int, int] | None = None,
+    root: Path | None = None,
 ) -> Transcript:
     """A transcript read at most once per process while its file is unchanged.
 
@@ -132,7 +141,7 @@ def remembered(
     key = (str(path), *(stamped or stamp(path)))
     transcript = _RECENT.pop(key, None)
     if transcript is None:
-        transcript = load() if load is not None else read_transcript(path)
+        transcript = load() if load is not None else read_transcript(path, root)
     _RECENT[key] = transcript  # most recent last
     while len(_RECENT) > KEEP_RECENT:
         del _RECENT[next(iter(_RECENT))]

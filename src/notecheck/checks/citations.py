@@ -248,7 +248,7 @@ class UnsupportedCitation(Rule):
             if self._last is not None and self._last[0] == key:
                 note.summary.transcript_ends += ((rel, self._last[1].end),)
                 return self._last[1]
-            read = transcripts.remembered(note.root / rel, stamped=key[1:])
+            read = transcripts.remembered(note.root / rel, stamped=key[1:], root=note.root)
             end = read.end
             note.summary.transcript_ends += ((rel, end),)  # the video's length, for NC203
             if read.cues or read.problem:
@@ -265,7 +265,7 @@ class UnsupportedCitation(Rule):
         words = set(re.findall(r"\w{4,}", note.source.text.lower()))
 
         def shared(key: tuple[str, int, int]) -> int:
-            read = transcripts.remembered(note.root / key[0], stamped=key[1:])
+            read = transcripts.remembered(note.root / key[0], stamped=key[1:], root=note.root)
             said = set(re.findall(r"\w{4,}", " ".join(cue.text for cue in read.cues).lower()))
             return len(words & said)
 
