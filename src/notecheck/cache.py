@@ -2,7 +2,8 @@
 
 One SQLite file in ``.notecheck_cache/`` at the vault root (with a ``.gitignore`` inside,
 so it is never committed). A row holds a note's file size, modification time, content
-hash and pickled NoteSummary (its findings and what the vault phase needs); transcripts
+hash and NoteSummary (its findings and what the vault phase needs) as plain JSON
+(``codec``: reading it can never run code, whoever wrote the file); transcripts
 have rows of their own (the end of their last cue, the video's length when nothing else
 gives it, under size and mtime). A row is
 trusted when size and mtime match, else when the content hash matches; otherwise the
@@ -16,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
 import uuid
 from pathlib import Path
@@ -27,7 +27,7 @@ from notecheck.summary import NoteSummary
 
 CACHE_DIR = ".notecheck_cache"
 SCHEMA = 6
-FLUSH_EVERY = 256  # rows held before they are written: a cold run must not hold every pickled note
+FLUSH_EVERY = 256  # rows held before they are written: a cold run must not hold every encoded note
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
     "hash TEXT, video_id TEXT, summary BLOB)",
@@ -38,7 +38,7 @@ _TABLES = (
 
 
 def _code_stamp() -> list[tuple[str, int, int]]:
-    """Size and mtime of notecheck's own modules: a changed notecheck never reads old pickles."""
+    """Size and mtime of notecheck's own modules: a changed notecheck never reads old rows."""
     package = Path(__file__).parent
     stamp = []
     for path in sorted(package.rglob("*.py")):
@@ -160,7 +160,7 @@ class Cache:
     _index: dict[str, tuple[int, int, str | None]] | None = None
 
     def store(self, summary: NoteSummary, stat: os.stat_result, digest: str, blob: bytes | None = None) -> None:
-        """Remember a note's summary; ``blob``: the summary already pickled (by a worker)."""
+        """Remember a note's summary; ``blob``: the summary already encoded (by a worker)."""
         if blob is None:
             blob = dumps(summary)
             if blob is None:
@@ -195,7 +195,9 @@ class Cache:
             if row is None:
                 return None
             rows = self._db.execute("SELECT result FROM run_notes WHERE run = ? ORDER BY position", (row[0],))
-            result = [pickle.loads(blob) for (blob,) in rows.fetchall()]
+            from notecheck import codec
+
+            result = [codec.loads_result(blob) for (blob,) in rows.fetchall()]
         except Exception:
             return None
         if len(result) != row[1] or not all(_is_note_result(item) for item in result):
@@ -208,8 +210,13 @@ class Cache:
         self._run_id = uuid.uuid4().hex
         self._run_rows = []
 
-    def add_run_note(self, item: tuple[str, tuple[int, int], list[Any]]) -> None:
-        blob = dumps(item)
+    def add_run_note(self, item: tuple[str, tuple[int, ...], list[Any]]) -> None:
+        from notecheck import codec
+
+        try:
+            blob: bytes | None = codec.dumps_result(item)
+        except (TypeError, ValueError, RecursionError):
+            blob = None
         if blob is None or self._run_rows is None:
             self._run_failed = True  # a report with a note missing is never replayed
             return
@@ -286,17 +293,24 @@ def _is_note_result(item: Any) -> bool:
     )
 
 
-def dumps(value: Any) -> bytes | None:
-    """A pickle of ``value``, or None when it cannot be pickled (it is then not cached)."""
+def dumps(summary: NoteSummary) -> bytes | None:
+    """A summary as plain data (``codec``), or None when it cannot be encoded (it is then not cached)."""
+    from notecheck import codec
+
     try:
-        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return codec.dumps(summary)
+    except (TypeError, ValueError, RecursionError):
         return None
 
 
-def _load(blob: bytes, rel: str) -> NoteSummary | None:
-    try:
-        summary = pickle.loads(blob)
-    except Exception:  # a damaged or foreign row: parse the note again
+def _load(blob: Any, rel: str) -> NoteSummary | None:
+    """A cached summary; anything unexpected (damaged, foreign, forged) is a miss."""
+    from notecheck import codec
+
+    if not isinstance(blob, bytes):
         return None
-    return summary if isinstance(summary, NoteSummary) and summary.rel == rel else None
+    try:
+        summary = codec.loads(blob)
+    except (codec.CodecError, RecursionError, MemoryError):
+        return None
+    return summary if summary.rel == rel else None

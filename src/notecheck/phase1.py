@@ -4,12 +4,12 @@ pool of processes when there are enough notes to pay for starting them."""
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from notecheck import codec
 from notecheck.cache import Cache, content_hash
 from notecheck.config import Config
 from notecheck.ruleset import RuleSet
@@ -125,7 +125,7 @@ class Phase1:
         """Phase 1 in ``jobs`` processes: ``jobs - 1`` workers take chunks of notes from the
         front of the list, and this process parses notes one by one from its back until
         they meet. This process never waits while there is work, and its share is never
-        pickled; chunks shrink towards the end, so that no process waits long for the last."""
+        sent; chunks shrink towards the end, so that no process waits long for the last."""
         from concurrent.futures import Future, ProcessPoolExecutor  # not needed by warm or small runs
 
         from notecheck.engine import Analysis
@@ -136,11 +136,11 @@ class Phase1:
 
         def received(future: Future) -> None:
             for rel, digest, blob in future.result():
-                summary = pickle.loads(blob)
+                summary = codec.loads(blob)
                 if self.cache is not None and digest is not None and summary.readable:
                     stat = self._stat(rel)
                     if stat is not None:
-                        self.cache.store(summary, stat, digest, blob)  # as pickled by the worker
+                        self.cache.store(summary, stat, digest, blob)  # as encoded by the worker
                 results[rel] = Analysis(summary)
                 if progress:
                     progress(1)
@@ -204,8 +204,8 @@ def _start_worker(
 
 def _work(rels: list[str]) -> list[tuple[str, str | None, bytes]]:
     """Phase 1 of a chunk of notes in a worker; the notes' bytes stay here, only their
-    digests travel back. A summary travels pickled, so that the cache stores the same
-    bytes without pickling it again."""
+    digests travel back. A summary travels as the cache stores it (``codec``), so that
+    the cache stores the same bytes without encoding it again."""
     from notecheck.engine import analyze_text, read_note, unreadable
     from notecheck.source import UnreadableNote
 
@@ -217,8 +217,8 @@ def _work(rels: list[str]) -> list[tuple[str, str | None, bytes]]:
             raw = read_note(root, rel)
         except UnreadableNote as err:
             summary = unreadable(NoteSummary(rel), ruleset, err).summary
-            done.append((rel, None, pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)))
+            done.append((rel, None, codec.dumps(summary)))
             continue
         summary = analyze_text(root, rel, raw, ruleset).summary
-        done.append((rel, content_hash(raw), pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)))
+        done.append((rel, content_hash(raw), codec.dumps(summary)))
     return done
