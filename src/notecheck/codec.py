@@ -11,13 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from array import array
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from notecheck.dating import Mention, When
-from notecheck.facts import DatedFact, SentenceInfo
 from notecheck.model import Edit, Finding, Fix, Span
 from notecheck.summary import Heading, LinkTable, NoteSummary, Suppression
 from notecheck.wikilink import link
+
+if TYPE_CHECKING:
+    from notecheck.dating import When
+    from notecheck.facts import DatedFact
+
+# The date grammar (and what it imports) is loaded only where a summary is decoded: a warm
+# run that replays its report (``loads_result``) never needs it.
 
 
 class CodecError(ValueError):
@@ -54,6 +59,8 @@ def dumps(summary: NoteSummary) -> bytes:
 
 
 def loads(blob: bytes) -> NoteSummary:
+    from notecheck.facts import SentenceInfo
+
     try:
         data = json.loads(blob.decode("utf-8", "surrogatepass"))
         (
@@ -170,6 +177,9 @@ def _fact(fact: DatedFact) -> list[Any]:
 
 
 def _load_fact(data: list[Any]) -> DatedFact:
+    from notecheck.dating import Mention
+    from notecheck.facts import DatedFact
+
     span, mention, when, sentence, conflict, anchor = data
     kind, start, end, text, m_when, problem, weekday, amount, unit, direction, before = mention
     loaded = Mention(
@@ -193,6 +203,8 @@ def _when(when: When | None) -> list[str] | None:
 
 
 def _load_when(data: Any) -> When | None:
+    from notecheck.dating import When
+
     if data is None:
         return None
     start, end, granularity = data
