@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from array import array
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from notecheck.model import Edit, Finding, Fix, Span
@@ -139,17 +140,34 @@ def finding_data(f: Finding) -> list[Any]:
 
 
 def load_finding(data: list[Any]) -> Finding:
+    """A finding back from ``finding_data``, its types checked inline (a warm run loads
+    every finding of the vault through here)."""
     path, line, column, end_line, end_column, code, name, severity, message, fix = data
-    if severity not in ("error", "warning"):
-        raise CodecError(f"unknown severity {severity!r}")
+    if not (
+        type(line) is type(column) is type(end_line) is type(end_column) is int
+        and type(path) is type(code) is type(name) is type(message) is str
+        and severity in _SEVERITIES
+    ):
+        raise CodecError("a finding of another shape")
     loaded = None
     if fix is not None:
         edits, applicability = fix
-        if applicability not in ("safe", "unsafe"):
+        if applicability not in _APPLICABILITIES:
             raise CodecError(f"unknown applicability {applicability!r}")
-        loaded = Fix(tuple(Edit(_span(edit[:4]), _str(edit[4])) for edit in edits), applicability)
-    span = Span(_int(line), _int(column), _int(end_line), _int(end_column))
-    return Finding(_str(path), span, _str(code), _str(name), severity, _str(message), loaded)
+        loaded = Fix(tuple(_edit(edit) for edit in edits), applicability)
+    return Finding(path, _new_span((line, column, end_line, end_column)), code, name, severity, message, loaded)
+
+
+def _edit(data: list[Any]) -> Edit:
+    line, column, end_line, end_column, content = data
+    if not (type(line) is type(column) is type(end_line) is type(end_column) is int and type(content) is str):
+        raise CodecError("an edit of another shape")
+    return Edit(_new_span((line, column, end_line, end_column)), content)
+
+
+_SEVERITIES = frozenset({"error", "warning"})
+_APPLICABILITIES = frozenset({"safe", "unsafe"})
+_new_span = partial(tuple.__new__, Span)  # the four numbers are checked before
 
 
 def dumps_result(item: tuple[str, tuple[int, ...], list[Finding]]) -> bytes:

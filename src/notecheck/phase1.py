@@ -4,6 +4,7 @@ pool of processes when there are enough notes to pay for starting them."""
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -135,9 +136,9 @@ class Phase1:
         config = self.ruleset.config
 
         def received(future: Future) -> None:
-            for rel, digest, blob in future.result():
-                summary = codec.loads(blob)
-                if self.cache is not None and digest is not None and summary.readable:
+            for rel, digest, message, blob in future.result():
+                summary = pickle.loads(message)  # from a worker of this run: never from a file
+                if self.cache is not None and digest is not None and blob is not None and summary.readable:
                     stat = self._stat(rel)
                     if stat is not None:
                         self.cache.store(summary, stat, digest, blob)  # as encoded by the worker
@@ -158,7 +159,14 @@ class Phase1:
             with ProcessPoolExecutor(
                 max_workers=workers,
                 initializer=_start_worker,
-                initargs=(self.root, config, self.ruleset.enabled, self.ruleset.needs, self.ruleset.transcripts),
+                initargs=(
+                    self.root,
+                    config,
+                    self.ruleset.enabled,
+                    self.ruleset.needs,
+                    self.ruleset.transcripts,
+                    self.cache is not None,
+                ),
             ) as pool:
                 while front < back or pending:
                     for future in [future for future in pending if future.done()]:
@@ -192,9 +200,15 @@ _WORKER: dict[str, object] = {}
 
 
 def _start_worker(
-    root: Path, config: Config, enabled: set[str], needs: set[str], transcripts: dict[str, tuple[str, ...]]
+    root: Path,
+    config: Config,
+    enabled: set[str],
+    needs: set[str],
+    transcripts: dict[str, tuple[str, ...]],
+    cached: bool,
 ) -> None:
     _WORKER["root"] = root
+    _WORKER["cached"] = cached
     ruleset = RuleSet.build(config, enabled, root)
     ruleset.needs = needs  # as the main process decided from the vault's files
     ruleset.transcripts = transcripts
@@ -202,10 +216,11 @@ def _start_worker(
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 
 
-def _work(rels: list[str]) -> list[tuple[str, str | None, bytes]]:
+def _work(rels: list[str]) -> list[tuple[str, str | None, bytes, bytes | None]]:
     """Phase 1 of a chunk of notes in a worker; the notes' bytes stay here, only their
-    digests travel back. A summary travels as the cache stores it (``codec``), so that
-    the cache stores the same bytes without encoding it again."""
+    digests travel back. A summary travels pickled (between this run's own processes, the
+    fastest way), and, when the run has a cache, also as the cache stores it (``codec``),
+    so that this process stores those bytes without encoding it again."""
     from notecheck.engine import analyze_text, read_note, unreadable
     from notecheck.source import UnreadableNote
 
@@ -217,8 +232,9 @@ def _work(rels: list[str]) -> list[tuple[str, str | None, bytes]]:
             raw = read_note(root, rel)
         except UnreadableNote as err:
             summary = unreadable(NoteSummary(rel), ruleset, err).summary
-            done.append((rel, None, codec.dumps(summary)))
+            done.append((rel, None, pickle.dumps(summary, pickle.HIGHEST_PROTOCOL), None))
             continue
         summary = analyze_text(root, rel, raw, ruleset).summary
-        done.append((rel, content_hash(raw), codec.dumps(summary)))
+        message = pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)
+        done.append((rel, content_hash(raw), message, codec.dumps(summary) if _WORKER["cached"] else None))
     return done
