@@ -14,6 +14,7 @@ cannot be opened or read is ignored and rebuilt; it is never trusted and never a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -26,7 +27,7 @@ from notecheck import __version__
 from notecheck.summary import NoteSummary
 
 CACHE_DIR = ".notecheck_cache"
-SCHEMA = 6
+SCHEMA = 7
 FLUSH_EVERY = 256  # rows held before they are written: a cold run must not hold every encoded note
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
@@ -34,6 +35,8 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS runs (key TEXT, run TEXT, notes INTEGER)",
     "CREATE TABLE IF NOT EXISTS run_notes (run TEXT, position INTEGER, result BLOB, PRIMARY KEY (run, position))",
     "CREATE TABLE IF NOT EXISTS transcripts (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, end_time REAL)",
+    # The videoId of notes read for it alone (NC308), not parsed: a cold run parses no more than it checks.
+    "CREATE TABLE IF NOT EXISTS video_ids (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, video_id TEXT)",
 )
 
 
@@ -60,6 +63,44 @@ def content_hash(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+KEEP_OTHER_CACHES = 2  # caches of other versions or configurations kept, the most recently used
+
+
+def prune(directory: Path, keep: Path) -> None:
+    """Delete the cache files of other versions and configurations but the most recently
+    used few (a pre-commit hook and a CI run may use two configurations in turn)."""
+    others = []
+    for path in directory.glob("cache-*.sqlite"):
+        if path != keep and not path.is_symlink():
+            try:
+                others.append((path.stat().st_mtime, path))
+            except OSError:
+                continue
+    for _, path in sorted(others, reverse=True)[KEEP_OTHER_CACHES:]:
+        for stale in (path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
+            stale.unlink(missing_ok=True)
+
+
+def clean(root: Path) -> int | None:
+    """Remove the vault's cache folder; the number of files removed, None when there is none.
+    A cache folder that is a symbolic link is not followed: only the link is removed."""
+    directory = root / CACHE_DIR
+    if directory.is_symlink():
+        directory.unlink()
+        return 1
+    if not directory.is_dir():
+        return None
+    removed = 0
+    for path in directory.iterdir():
+        if path.is_dir() and not path.is_symlink():
+            continue  # not ours
+        path.unlink()
+        removed += 1
+    with contextlib.suppress(OSError):  # something of someone else's is left in it
+        directory.rmdir()
+    return removed
+
+
 def _create_gitignore(path: Path) -> None:
     """The cache folder's .gitignore, created only where nothing is, not even a dangling
     symbolic link (O_EXCL with O_NOFOLLOW never follows one)."""
@@ -82,6 +123,7 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, int, int, str, str | None, bytes]] = []
         self._transcripts: list[tuple[str, int, int, float | None]] = []
+        self._video_ids: list[tuple[str, int, int, str | None]] = []
         directory = root / CACHE_DIR
         try:
             directory.mkdir(exist_ok=True)
@@ -92,6 +134,7 @@ class Cache:
                 return
             _create_gitignore(directory / ".gitignore")
             self._db = self._open(database)
+            prune(directory, keep=database)
         except (OSError, *DB_ERRORS):
             self._db = None
 
@@ -105,6 +148,7 @@ class Cache:
             db.execute("SELECT key, run, notes FROM runs LIMIT 1").fetchall()
             db.execute("SELECT run, position, result FROM run_notes LIMIT 1").fetchall()
             db.execute("SELECT rel, size, mtime, end_time FROM transcripts LIMIT 1").fetchall()
+            db.execute("SELECT rel, size, mtime, video_id FROM video_ids LIMIT 1").fetchall()
             return db
         except sqlite3.DatabaseError:
             path.unlink(missing_ok=True)  # corrupt or foreign: start again
@@ -148,8 +192,9 @@ class Cache:
             self._index = {}
             if self._db is not None:
                 try:
-                    rows = self._db.execute("SELECT rel, size, mtime, video_id FROM notes").fetchall()
-                    self._index = {row[0]: (row[1], row[2], row[3]) for row in rows}
+                    rows = self._db.execute("SELECT rel, size, mtime, video_id FROM video_ids").fetchall()
+                    rows += self._db.execute("SELECT rel, size, mtime, video_id FROM notes").fetchall()
+                    self._index = {row[0]: (row[1], row[2], row[3]) for row in rows}  # a parse wins
                 except DB_ERRORS:
                     self._index = {}
         row = self._index.get(rel)
@@ -168,6 +213,12 @@ class Cache:
         self._pending.append((summary.rel, stat.st_size, stat.st_mtime_ns, digest, summary.video_id, blob))
         if len(self._pending) >= FLUSH_EVERY:
             self._write("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+
+    def store_video_id(self, rel: str, stat: os.stat_result, video_id: str | None) -> None:
+        """Remember the videoId of a note read for it alone (not parsed)."""
+        self._video_ids.append((rel, stat.st_size, stat.st_mtime_ns, video_id))
+        if len(self._video_ids) >= FLUSH_EVERY:
+            self._write("INSERT OR REPLACE INTO video_ids VALUES (?, ?, ?, ?)", self._video_ids)
 
     def transcript_end(self, rel: str, stat: os.stat_result) -> tuple[bool, float | None]:
         """(known, end of the last cue) of a transcript read in an earlier run, while its
@@ -278,6 +329,7 @@ class Cache:
             return
         self._write("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
         self._write("INSERT OR REPLACE INTO transcripts VALUES (?, ?, ?, ?)", self._transcripts)
+        self._write("INSERT OR REPLACE INTO video_ids VALUES (?, ?, ?, ?)", self._video_ids)
         self._record_run()
         self._give_up()
 

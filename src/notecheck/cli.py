@@ -21,7 +21,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="notecheck",
         description="Lint a vault of Markdown video notes: wikilinks, timestamps, front matter and dates.",
-        epilog="Subcommands: 'notecheck rules' lists the rules; 'notecheck explain CODE' prints a rule's page.",
+        epilog=(
+            "Subcommands: 'notecheck rules' lists the rules; 'notecheck explain CODE' prints a rule's page; "
+            "'notecheck clean [PATH]' removes the vault's cache. A vault folder of one of these names is "
+            "checked as ./NAME."
+        ),
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders to check (default: .)")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes")
@@ -52,6 +56,24 @@ def cmd_rules() -> int:
     return EXIT_CLEAN
 
 
+def cmd_clean(paths: list[str]) -> int:
+    """``notecheck clean [PATH]``: remove the cache of the vault that holds PATH."""
+    from notecheck.cache import CACHE_DIR, clean
+    from notecheck.discovery import find_vault_root
+
+    given = Path(paths[0]) if paths else Path.cwd()
+    if not given.exists():
+        print(f"notecheck: error: {given}: no such file or directory", file=sys.stderr)
+        return EXIT_ERROR
+    root = find_vault_root(given, Path.cwd())
+    removed = clean(root)
+    if removed is None:
+        print(f"No cache in {root}")
+    else:
+        print(f"Removed {root / CACHE_DIR} ({removed} file{'s' * (removed != 1)})")
+    return EXIT_CLEAN
+
+
 def cmd_explain(code: str) -> int:
     from notecheck.docs import all_pages
 
@@ -69,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv[:1] == ["rules"]:
             return cmd_rules()
+        if argv[:1] == ["clean"] and len(argv) <= 2:
+            return cmd_clean(argv[1:])
         if argv[:1] == ["explain"]:
             if len(argv) != 2:
                 print("usage: notecheck explain CODE", file=sys.stderr)

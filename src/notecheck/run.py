@@ -168,6 +168,7 @@ class VaultRun:
         from notecheck.phase1 import Phase1, default_jobs
 
         self.phase1 = Phase1(root, self.ruleset, self.cache, options.jobs or default_jobs())
+        self._read_ids: dict[str, str | None] = {}  # videoIds of notes not parsed, read this run
         self.vault.video_id_of = self._video_id
 
     def _summarize_other(self, rel: str) -> NoteSummary | None:
@@ -176,24 +177,35 @@ class VaultRun:
         return self.phase1.one(rel).summary
 
     def _video_id(self, rel: str) -> str | None:
-        """A note's videoId, from the cache's index column when the note is unchanged; with
-        no cache, from the front matter of a note not parsed yet: a parse would be thrown
-        away (one note of 1,000 with --no-cache: 0.40 s, was 8.85 s)."""
-        if not self.vault.parsed(rel):
-            if self.cache is None:
-                from notecheck.engine import front_matter_video_id
+        """A note's videoId. For a note not parsed in this run: from the cache's index when
+        the note is unchanged, else from its front matter alone (remembered in the cache):
+        a whole parse would cost a cold-cache run more than a run without cache (NC308 asks
+        this of every note of the vault)."""
+        if self.vault.parsed(rel):
+            summary = self.vault.summary(rel)
+            return summary.video_id if summary else None
+        if not is_note(rel) or rel not in self.files:
+            return None
+        if rel in self._read_ids:  # NC308 and NC208 both ask
+            return self._read_ids[rel]
+        self._read_ids[rel] = video_id = self._unparsed_video_id(rel)
+        return video_id
 
-                return front_matter_video_id(self.root, rel) if is_note(rel) and rel in self.files else None
-            try:
-                # os.stat on a joined string: NC308 asks this of every note of the vault, and
-                # a Path per note cost more than the stat (0.13 s at 10,000 notes).
-                known, video_id = self.cache.video_id(rel, os.stat(os.path.join(self.root, rel)))
-            except OSError:
-                return None
-            if known:
-                return video_id
-        summary = self.vault.summary(rel)
-        return summary.video_id if summary else None
+    def _unparsed_video_id(self, rel: str) -> str | None:
+        from notecheck.engine import front_matter_video_id
+
+        if self.cache is None:
+            return front_matter_video_id(self.root, rel)
+        try:
+            # os.stat on a joined string: a Path per note cost more than the stat (0.13 s at 10,000 notes).
+            stat = os.stat(os.path.join(self.root, rel))
+        except OSError:
+            return None
+        known, video_id = self.cache.video_id(rel, stat)
+        if not known:
+            video_id = front_matter_video_id(self.root, rel)
+            self.cache.store_video_id(rel, stat, video_id)
+        return video_id
 
     def _selected(self, paths: list[Path]) -> list[str]:
         chosen: dict[str, None] = {}
