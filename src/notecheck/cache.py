@@ -179,6 +179,11 @@ class Cache:
             return None
         return _load(row[4], rel)
 
+    def previous(self, rel: str) -> NoteSummary | None:
+        """The summary an earlier run stored for a note, whether or not the note changed since."""
+        row = self._row(rel)
+        return None if row is None else _load(row[4], rel)
+
     def by_hash(self, rel: str, digest: str) -> NoteSummary | None:
         """The cached summary when the content is unchanged (touched, or checked out again)."""
         row = self._row(rel)
@@ -213,6 +218,16 @@ class Cache:
         self._pending.append((summary.rel, stat.st_size, stat.st_mtime_ns, digest, summary.video_id, blob))
         if len(self._pending) >= FLUSH_EVERY:
             self._write("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+
+    def known_notes(self) -> set[str]:
+        """Every note an earlier run read: those no longer in the vault were renamed or deleted."""
+        if self._db is None:
+            return set()
+        try:
+            rows = self._db.execute("SELECT rel FROM notes UNION SELECT rel FROM video_ids").fetchall()
+        except DB_ERRORS:
+            return set()
+        return {row[0] for row in rows}
 
     def store_video_id(self, rel: str, stat: os.stat_result, video_id: str | None) -> None:
         """Remember the videoId of a note read for it alone (not parsed)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import gc
 import hashlib
+import json
 import os
 from collections import defaultdict
 from collections.abc import Callable
@@ -85,6 +86,26 @@ def _file_digest(root: Path, name: object) -> str:
         return hashlib.sha256((root / name).read_bytes()).hexdigest()
     except OSError:
         return "unreadable"
+
+
+def _videos_of(path: Path) -> set[str]:
+    """The videos a transcript or a yt-dlp info.json describes: the ids in its file name,
+    and an info.json's own ``id``. Other files describe none."""
+    from notecheck.metadata import _ID_IN_NAME, MAX_INFO_BYTES, TRANSCRIPT_SUFFIXES
+    from notecheck.source import read_regular_file
+
+    name = path.name.lower()
+    if not name.endswith(TRANSCRIPT_SUFFIXES):
+        return set()
+    ids = set(_ID_IN_NAME.findall(path.name))
+    if name.endswith(".info.json"):
+        try:
+            data = json.loads(read_regular_file(path, MAX_INFO_BYTES).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            data = None
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
+    return ids
 
 
 def _display(path: Path) -> str:
@@ -209,6 +230,7 @@ class VaultRun:
 
     def _selected(self, paths: list[Path]) -> list[str]:
         chosen: dict[str, None] = {}
+        videos: set[str] = set()  # ids of the videos of given transcripts and info.json files
         for given in paths:
             absolute = Path(os.path.abspath(given))
             try:
@@ -222,8 +244,14 @@ class VaultRun:
                     wanted = file_rel.startswith(prefix) and is_note(file_rel) and not ignored
                     if wanted and not self.excluded.match_file(file_rel):
                         chosen[file_rel] = None
+            elif not is_note(rel):
+                videos |= _videos_of(absolute)  # its video notes are checked; any other file is not a note
             elif not self.excluded.match_file(rel):
                 chosen[rel] = None
+        if videos:
+            for rel, ignored in self.files.items():
+                if is_note(rel) and not ignored and not self.excluded.match_file(rel) and self._video_id(rel) in videos:
+                    chosen.setdefault(rel, None)
         return list(chosen)
 
     def _state_key(self, rels: list[str]) -> str | None:
@@ -248,6 +276,7 @@ class VaultRun:
         # note by note as they are made.
         self.displays = {rel: _display(self.root / rel) for rel in self._selected(paths)}
         rels = sorted(self.displays, key=self.displays.__getitem__)
+        self._before = self._summaries_before(rels)
         memo = None
         if self.cache is not None and len(rels) >= MEMO_FROM and not (self.options.fix or self.options.diff):
             memo = self._state_key(rels)
@@ -290,10 +319,33 @@ class VaultRun:
             self._count(counts)
             self._report(rel, findings)
             summary.findings = []  # reported (and printed, when the run streams): let them go
+        self._elsewhere(rels)
         if self.cache is not None:
             if memo is not None:
                 self.cache.finish_run(memo)
             self.cache.close()
+
+    def _summaries_before(self, rels: list[str]) -> dict[str, NoteSummary | None]:
+        """For a run over a few notes: what the cache knew of them before this run (their
+        headings and blocks before the change), to tell a link the change broke."""
+        if self.cache is None or self.options.fix or self.options.diff or len(rels) * 4 > len(self.vault.notes):
+            return {}
+        return {rel: self.cache.previous(rel) for rel in rels}
+
+    def _elsewhere(self, rels: list[str]) -> None:
+        """A run over some of the notes also reports what their change broke in the others
+        (links to a heading or block that is gone, to a note renamed or deleted)."""
+        notes = [rel for rel in self.vault.notes if is_note(rel)]
+        if len(rels) * 4 > len(notes) or self.options.fix or self.options.diff:
+            return  # most of the vault is checked anyway
+        from notecheck.elsewhere import damaged
+
+        checked = set(rels)
+        gone = sorted(rel for rel in (self.cache.known_notes() if self.cache else ()) if rel not in self.files)
+        others = [rel for rel in notes if rel not in checked and not self.excluded.match_file(rel)]
+        for rel, findings in damaged(rels, gone, self.vault, self.ruleset, others, self._before).items():
+            self.displays.setdefault(rel, _display(self.root / rel))
+            self._report(rel, findings)
 
     def _count(self, counts: tuple[int, ...]) -> None:
         self.result.notes += 1

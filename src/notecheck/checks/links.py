@@ -213,12 +213,17 @@ class BrokenHeading(_LinkRule):
             target = _target_note(ref, note, vault)
             if target is None or not target.readable:
                 continue
-            if not _has_heading_path(target, wanted):
+            if not has_heading_path(target, wanted):
                 where = f"'{ref.link.target}'" if ref.link.target else "this note"
                 report(note.rel, self, ref.span, f"heading '{'#'.join(wanted)}' not found in {where}")
 
 
-def _has_heading_path(target: NoteSummary, wanted: list[str]) -> bool:
+def has_block(target: NoteSummary, block: str) -> bool:
+    """Whether the note holds the block id (``^id``), case ignored as Obsidian does."""
+    return block.lower() in {known.lower() for known in target.block_ids}
+
+
+def has_heading_path(target: NoteSummary, wanted: list[str]) -> bool:
     """``[[note#A#B]]``: B must be a heading of the note with A among its enclosing headings."""
     *parents, last = [normalize_heading(part) for part in wanted]
     for heading in target.headings:
@@ -252,7 +257,7 @@ class BrokenBlockRef(_LinkRule):
             target = _target_note(ref, note, vault)
             if target is None or not target.readable:
                 continue
-            if block.lower() not in {known.lower() for known in target.block_ids}:
+            if not has_block(target, block):
                 where = f"'{ref.link.target}'" if ref.link.target else "this note"
                 report(note.rel, self, ref.span, f"block '^{block}' not found in {where}")
 
