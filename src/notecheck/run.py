@@ -328,7 +328,7 @@ class VaultRun:
     def _summaries_before(self, rels: list[str]) -> dict[str, NoteSummary | None]:
         """For a run over a few notes: what the cache knew of them before this run (their
         headings and blocks before the change), to tell a link the change broke."""
-        if self.cache is None or self.options.fix or self.options.diff or len(rels) * 4 > len(self.vault.notes):
+        if self.cache is None or self.options.fix or self.options.diff or len(rels) >= len(self.vault.notes):
             return {}
         return {rel: self.cache.previous(rel) for rel in rels}
 
@@ -336,8 +336,8 @@ class VaultRun:
         """A run over some of the notes also reports what their change broke in the others
         (links to a heading or block that is gone, to a note renamed or deleted)."""
         notes = [rel for rel in self.vault.notes if is_note(rel)]
-        if len(rels) * 4 > len(notes) or self.options.fix or self.options.diff:
-            return  # most of the vault is checked anyway
+        if len(rels) >= len(notes) or self.options.fix or self.options.diff:
+            return  # every note is checked anyway
         from notecheck.elsewhere import damaged
 
         checked = set(rels)
