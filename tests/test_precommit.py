@@ -84,7 +84,7 @@ def test_the_hook_reports_what_a_change_breaks_in_other_notes(tmp_path: Path) ->
     moved = try_staged(vault, home)
     assert moved.returncode == 1, moved.stdout
     assert "a.md:1:34: NC101 note 'c' not found" in moved.stdout
-    assert "a.md:1:42: NC103 block '^fact' not found in 'd'" in moved.stdout
+    assert "a.md:1:44: NC103 block '^fact' not found in 'd'" in moved.stdout
 
 
 def test_the_hook_checks_the_notes_of_a_changed_transcript(tmp_path: Path) -> None:

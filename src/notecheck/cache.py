@@ -128,6 +128,7 @@ class Cache:
         try:
             directory.mkdir(exist_ok=True)
             database = directory / f"cache-{key}.sqlite"
+            self._name = database.name
             # Never write outside the vault: a cache folder, database or .gitignore that is a
             # symbolic link (a vault can ship one) turns the cache off for the run.
             if directory.is_symlink() or not directory.is_dir() or database.is_symlink():
@@ -180,9 +181,40 @@ class Cache:
         return _load(row[4], rel)
 
     def previous(self, rel: str) -> NoteSummary | None:
-        """The summary an earlier run stored for a note, whether or not the note changed since."""
+        """The summary an earlier run stored for a note, whether or not the note changed
+        since: from this cache, else from the caches of other configurations or versions
+        (the first commit after an upgrade)."""
         row = self._row(rel)
-        return None if row is None else _load(row[4], rel)
+        summary = None if row is None else _load(row[4], rel)
+        for db in self._others() if summary is None else ():
+            try:
+                other = db.execute("SELECT summary FROM notes WHERE rel = ?", (rel,)).fetchone()
+            except DB_ERRORS:
+                continue
+            summary = None if other is None else _load(other[0], rel)
+            if summary is not None:
+                break
+        return summary
+
+    def _others(self) -> list[sqlite3.Connection]:
+        """The vault's other caches, read only, most recently used first."""
+        if self._other_dbs is None:
+            self._other_dbs = []
+            directory = self.root / CACHE_DIR
+            found = []
+            for path in directory.glob("cache-*.sqlite"):
+                if path.name != self._name and not path.is_symlink():
+                    with contextlib.suppress(OSError):
+                        found.append((path.stat().st_mtime, path))
+            for _, path in sorted(found, reverse=True):
+                try:
+                    self._other_dbs.append(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1))
+                except DB_ERRORS:
+                    continue
+        return self._other_dbs
+
+    _other_dbs: list[sqlite3.Connection] | None = None
+    _name = ""
 
     def by_hash(self, rel: str, digest: str) -> NoteSummary | None:
         """The cached summary when the content is unchanged (touched, or checked out again)."""
@@ -223,11 +255,12 @@ class Cache:
         """Every note an earlier run read: those no longer in the vault were renamed or deleted."""
         if self._db is None:
             return set()
-        try:
-            rows = self._db.execute("SELECT rel FROM notes UNION SELECT rel FROM video_ids").fetchall()
-        except DB_ERRORS:
-            return set()
-        return {row[0] for row in rows}
+        known = set()
+        for db in (self._db, *self._others()):
+            for table in ("notes", "video_ids"):
+                with contextlib.suppress(*DB_ERRORS):
+                    known.update(row[0] for row in db.execute(f"SELECT rel FROM {table}"))
+        return known
 
     def store_video_id(self, rel: str, stat: os.stat_result, video_id: str | None) -> None:
         """Remember the videoId of a note read for it alone (not parsed)."""
@@ -313,6 +346,10 @@ class Cache:
         rows.clear()
 
     def _give_up(self) -> None:
+        for other in self._other_dbs or ():
+            with contextlib.suppress(*DB_ERRORS):
+                other.close()
+        self._other_dbs = None
         db, self._db = self._db, None
         try:
             if db is not None:

@@ -336,12 +336,12 @@ class VaultRun:
         """A run over some of the notes also reports what their change broke in the others
         (links to a heading or block that is gone, to a note renamed or deleted)."""
         notes = [rel for rel in self.vault.notes if is_note(rel)]
-        if len(rels) >= len(notes) or self.options.fix or self.options.diff:
-            return  # every note is checked anyway
+        if self.cache is None or len(rels) >= len(notes) or self.options.fix or self.options.diff:
+            return  # what a change broke is known from the cache; with every note checked, nothing is left
         from notecheck.elsewhere import damaged
 
         checked = set(rels)
-        gone = sorted(rel for rel in (self.cache.known_notes() if self.cache else ()) if rel not in self.files)
+        gone = sorted(rel for rel in self.cache.known_notes() if rel not in self.files)
         others = [rel for rel in notes if rel not in checked and not self.excluded.match_file(rel)]
         for rel, findings in damaged(rels, gone, self.vault, self.ruleset, others, self._before).items():
             self.displays.setdefault(rel, _display(self.root / rel))
