@@ -176,3 +176,60 @@ def test_sec3_never_writes_outside_the_vault_through_the_cache_folder(tmp_path: 
     (vault / ".notecheck_cache").symlink_to(tmp_path / "elsewhere")
     assert check(vault).findings == []
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_dl3_a_safe_fix_never_changes_where_a_link_points(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"x.md.md": "# x\n## Only in double\n", "x.md": "# y\n", "n.md": "[[x.md#Only in double]]\n"})
+    assert codes(tmp_path, "n.md") == []
+    check(tmp_path, fix=True)
+    assert (tmp_path / "n.md").read_text() == "[[x.md#Only in double]]\n"
+
+
+def test_dl5_the_diff_applies_with_patch_and_git_apply(tmp_path: Path) -> None:
+    import shutil
+
+    notes = {
+        "a.md": "# a\n",
+        "nofinal.md": b"A [[a |b]]",
+        "bom.md": b"\xef\xbb\xbf[[a |b]]\n",
+        "cr.md": b"x\r[[a |b]]\r",
+        "crlf.md": b"x\r\n[[a |b]]\r\n",
+        "u2028.md": "x\u2028y [[a |b]]\n".encode(),
+        "n.md": "[[a |b]]\n",
+    }
+    write_vault(tmp_path / "vault", notes)
+    diff = notecheck(tmp_path / "vault", "--diff", ".").stdout
+    fixed = tmp_path / "fixed"
+    shutil.copytree(tmp_path / "vault", fixed)
+    assert notecheck(fixed, "--fix", ".").returncode in (0, 1)
+    for tool in (["patch", "-p1", "--quiet"], ["git", "apply", "--unsafe-paths"]):
+        target = tmp_path / tool[0]
+        shutil.copytree(tmp_path / "vault", target)
+        done = subprocess.run(tool, cwd=target, input=diff, capture_output=True, check=False)
+        assert done.returncode == 0, (tool, done.stdout, done.stderr)
+        for name in notes:
+            assert (target / name).read_bytes() == (fixed / name).read_bytes(), (tool, name)
+
+
+def test_w1_a_fix_that_could_not_be_written_is_not_counted(tmp_path: Path, monkeypatch) -> None:
+    from notecheck import fixer
+
+    write_vault(tmp_path, {"n.md": "[[a |b]]\n", "a.md": "# a\n"})
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fixer, "write_atomically", refuse)
+    result = check(tmp_path, fix=True)
+    assert result.fixed == 0 and [f.code for f in result.findings] == ["NC104"]
+    assert result.warnings and "not fixed" in result.warnings[0]
+
+
+def test_h11_jobs_are_capped_at_the_cores(tmp_path: Path, monkeypatch) -> None:
+    from notecheck import phase1
+    from notecheck.config import Config
+    from notecheck.run import RunOptions, RunResult, VaultRun
+
+    write_vault(tmp_path, {"a.md": "# a\n"})
+    run = VaultRun(tmp_path, Config(), RunOptions(paths=[tmp_path], jobs=500, cache=False), RunResult())
+    assert run.phase1.jobs == phase1.default_jobs()

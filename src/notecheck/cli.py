@@ -102,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("notecheck: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_CLEAN
+    except BrokenPipeError:  # 'notecheck . | head': output was cut short, so there were findings
+        return EXIT_FINDINGS
     except SystemExit as exit_:
         return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_ERROR
     except Exception as err:  # the last line of defence: a bug, but never a traceback

@@ -88,6 +88,12 @@ def _file_digest(root: Path, name: object) -> str:
         return "unreadable"
 
 
+def _patch_lines(text: str) -> list[str]:
+    """The lines of a file as patch counts them: split after each LF, nothing else."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 def _videos_of(path: Path) -> set[str]:
     """The videos a transcript or a yt-dlp info.json describes: the ids in its file name,
     and an info.json's own ``id``. Other files describe none."""
@@ -188,7 +194,7 @@ class VaultRun:
             self.vault.shared["cache"] = self.cache  # transcripts are cached beside the notes
         from notecheck.phase1 import Phase1, default_jobs
 
-        self.phase1 = Phase1(root, self.ruleset, self.cache, options.jobs or default_jobs())
+        self.phase1 = Phase1(root, self.ruleset, self.cache, min(options.jobs or default_jobs(), default_jobs()))
         self._read_ids: dict[str, str | None] = {}  # videoIds of notes not parsed, read this run
         self.vault.video_id_of = self._video_id
 
@@ -396,6 +402,7 @@ class VaultRun:
         first_findings = findings
         current = analysis
         unsafe = self.options.unsafe_fixes
+        fixed = 0
         for _ in range(MAX_FIX_PASSES):
             fixes = applicable(findings, unsafe)
             if not fixes or current.source is None or not current.summary.front_matter_ok:
@@ -403,7 +410,7 @@ class VaultRun:
             text, applied = apply_fixes(current.source, fixes)
             if text == current.source.text:
                 break
-            self.result.fixed += applied
+            fixed += applied
             raw = encode(text, current.source.bom)
             current = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
             findings = self._recheck(current.summary)
@@ -420,15 +427,21 @@ class VaultRun:
                 write_atomically(self.root / rel, original, current.source.text, current.source.bom)
             except (FileChanged, OSError) as err:
                 self.result.warnings.append(f"{_display(self.root / rel)}: not fixed: {err}")
-                return first_findings
+                return first_findings  # nothing was fixed: nothing is counted (W-1)
+        self.result.fixed += fixed
         return findings
 
     def _add_diff(self, rel: str, before: Analysis, after: Analysis) -> None:
+        """A unified diff that ``patch -p1`` and ``git apply`` take: lines split at LF
+        only (a CR-only or U+2028 line stays one line of the file's bytes), the BOM kept
+        in the first line, and "\\ No newline at end of file" where the file has none."""
         name = _display(self.root / rel)
+        bom = "\ufeff" if before.source.bom else ""
         diff = difflib.unified_diff(
-            before.source.text.splitlines(keepends=True),
-            after.source.text.splitlines(keepends=True),
+            _patch_lines(bom + before.source.text),
+            _patch_lines(bom + after.source.text),
             fromfile=f"a/{name}",
             tofile=f"b/{name}",
         )
-        self.result.diffs.append("".join(diff))
+        text = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff)
+        self.result.diffs.append(text)

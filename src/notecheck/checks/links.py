@@ -62,7 +62,7 @@ def _norm_name(name: str) -> str:
     return " ".join(re.sub(r"[_\-]+", " ", unicodedata.normalize("NFC", name).lower()).split())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 18)  # a vault's distinct headings; 4,096 made NC102 fall off a cliff (H-2)
 def normalize_heading(text: str) -> str:
     """Heading text as Obsidian compares it: display text, case and punctuation folded."""
     text = re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text)
@@ -296,7 +296,18 @@ class LinkFormat(_LinkRule):
             advice = _link_advice(ref.source, spaced)
             if advice is not None:
                 canonical, message = advice
+                if not _same_target(ref, canonical, note, vault):
+                    continue  # '.md' is part of the name it leads to (x.md.md): a safe fix never retargets
                 report(note.rel, self, span, message, Fix((Edit(span, canonical),), "safe"))
+
+
+def _same_target(ref: LinkRef, canonical: str, note: NoteSummary, vault: Vault) -> bool:
+    """Whether the canonical spelling of a link leads where the written one does."""
+    written, fixed = WrittenLink.parse(ref.source), WrittenLink.parse(canonical)
+    if written is None or fixed is None:
+        return True
+    before, after = written.head.partition("#")[0].strip(), fixed.head.partition("#")[0].strip()
+    return before == after or vault.resolve(before, note.rel).path == vault.resolve(after, note.rel).path
 
 
 def _mostly_spaced(notes: list[NoteSummary]) -> bool:
