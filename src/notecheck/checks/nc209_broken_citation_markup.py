@@ -20,6 +20,7 @@ _CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _BRACKET_TIME = re.compile(r"\s*\[([^\[\]\n]{1,200})\]")
 _BARE_TIME = re.compile(r"\s*(\d{1,2}(?::\d{2}){1,2})\s*$")
 _WRAPPER = re.compile(r"\[([^\[\]\n]{1,200})\]\(\s*$")  # "[00:00:04](" just before an anchor
+_TAG = re.compile(r"<[^<>]*>")
 _NOT_READ = re.compile(r"(`+)(?:(?!\1).)+?\1|<!--.*?(?:-->|$)")
 
 
@@ -66,7 +67,7 @@ class BrokenCitationMarkup(_TimestampRule):
                 self, span, "yt-timestamp anchor is never closed with </a>: the rest of the line is a link", fix
             )
             return
-        bracket = _BRACKET_TIME.fullmatch(inside.rstrip())
+        bracket = _BRACKET_TIME.fullmatch(_TAG.sub("", inside).rstrip())  # <span>[00:01:45]</span> is fine
         if bracket is not None and parse_citation(bracket.group(1)) is not None:
             return  # a well-formed anchor citation
         assert close is not None
