@@ -233,3 +233,40 @@ def test_h11_jobs_are_capped_at_the_cores(tmp_path: Path, monkeypatch) -> None:
     write_vault(tmp_path, {"a.md": "# a\n"})
     run = VaultRun(tmp_path, Config(), RunOptions(paths=[tmp_path], jobs=500, cache=False), RunResult())
     assert run.phase1.jobs == phase1.default_jobs()
+
+
+def _dying(rels: list[str]) -> None:
+    os._exit(9)  # as the out-of-memory killer would end a worker
+
+
+def test_cr6_a_worker_that_dies_loses_nothing(tmp_path: Path, monkeypatch) -> None:
+    from notecheck import phase1
+
+    notes = {f"n{i:03}.md": f"# N{i}\n\nSee [[n{(i + 1) % 120:03}#Nope]] and [[]].\n" for i in range(120)}
+    write_vault(tmp_path, notes)
+    one_job = places(check(tmp_path, jobs=1, cache=False).findings)
+
+    monkeypatch.setattr(phase1, "_work", _dying)
+    result = check(tmp_path, jobs=2, cache=False)
+    assert places(result.findings) == one_job and len(one_job) == 240
+    assert result.warnings == [
+        "a worker process died (out of memory?); the notes it held were checked in the main process"
+    ]
+
+
+def test_h4_fix_scans_the_vault_for_duplicates_once(tmp_path: Path, monkeypatch) -> None:
+    from notecheck.run import VaultRun
+
+    notes = {f"n{i:02}.md": f"---\ntitle: N{i}\nvideoId: video{i:06d}\n---\nSee [[a |b]] [7:05].\n" for i in range(30)}
+    write_vault(tmp_path, {**notes, "a.md": "# a\n"})
+    asked: list[str] = []
+    real = VaultRun._video_id
+
+    def counting(self, rel):
+        asked.append(rel)
+        return real(self, rel)
+
+    monkeypatch.setattr(VaultRun, "_video_id", counting)
+    result = check(tmp_path, fix=True, cache=False)
+    assert result.fixed == 60 and result.findings == []
+    assert len(asked) <= len(notes) + 1  # once per note of the vault, not once per note per fixed note

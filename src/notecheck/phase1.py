@@ -8,7 +8,7 @@ import pickle
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from notecheck import codec
 from notecheck.cache import Cache, content_hash
@@ -38,6 +38,7 @@ class Phase1:
         self.ruleset = ruleset
         self.cache = cache
         self.jobs = jobs
+        self.warnings: list[str] = []  # for the run's messages (a worker that died)
 
     def _stat(self, rel: str) -> os.stat_result | None:
         try:
@@ -128,6 +129,7 @@ class Phase1:
         they meet. This process never waits while there is work, and its share is never
         sent; chunks shrink towards the end, so that no process waits long for the last."""
         from concurrent.futures import Future, ProcessPoolExecutor  # not needed by warm or small runs
+        from concurrent.futures.process import BrokenProcessPool
 
         from notecheck.engine import Analysis
 
@@ -148,8 +150,6 @@ class Phase1:
                 if ready:
                     ready(summary)
 
-        front, back = 0, len(rels)
-        pending: list[Future] = []
         switching = sys.getswitchinterval()
         # The pool's result thread takes the GIL for each 64 KB it reads of a chunk's
         # summaries, and the worker waits until all are read: at the default 5 ms a turn it
@@ -168,28 +168,51 @@ class Phase1:
                     self.cache is not None,
                 ),
             ) as pool:
-                while front < back or pending:
-                    for future in [future for future in pending if future.done()]:
-                        pending.remove(future)
-                        received(future)
-                    while len(pending) < 2 * workers and front < back:
-                        size = max(1, min(CHUNK, (back - front) // (4 * self.jobs)))
-                        pending.append(pool.submit(_work, rels[front : front + size]))
-                        front += size
-                    if front < back:
-                        back -= 1
-                        # The summary only: the text of half the vault would be held to the end.
-                        summary = self._parse(rels[back]).summary
-                        results[rels[back]] = Analysis(summary)
-                        if progress:
-                            progress(1)
-                        if ready:
-                            ready(summary)
-                    elif pending:
-                        received(pending.pop(0))
+                self._share(pool, rels, received, results, progress, ready)
+        except BrokenProcessPool:
+            # A worker died (the system's out-of-memory killer, say): the notes the pool did
+            # not return are parsed by the caller (``many``) in this process.
+            self.warnings.append(
+                "a worker process died (out of memory?); the notes it held were checked in the main process"
+            )
         finally:
             sys.setswitchinterval(switching)
         return results
+
+    def _share(
+        self,
+        pool: Any,
+        rels: list[str],
+        received: Callable[[Any], None],
+        results: dict[str, Analysis],
+        progress: Callable[[int], None] | None,
+        ready: Callable[[NoteSummary], None] | None,
+    ) -> None:
+        """Hand chunks from the front to the workers, parse from the back here, until they meet."""
+        from notecheck.engine import Analysis
+
+        workers = self.jobs - 1
+        front, back = 0, len(rels)
+        pending: list[Any] = []  # concurrent.futures.Future
+        while front < back or pending:
+            for future in [future for future in pending if future.done()]:
+                pending.remove(future)
+                received(future)
+            while len(pending) < 2 * workers and front < back:
+                size = max(1, min(CHUNK, (back - front) // (4 * self.jobs)))
+                pending.append(pool.submit(_work, rels[front : front + size]))
+                front += size
+            if front < back:
+                back -= 1
+                # The summary only: the text of half the vault would be held to the end.
+                summary = self._parse(rels[back]).summary
+                results[rels[back]] = Analysis(summary)
+                if progress:
+                    progress(1)
+                if ready:
+                    ready(summary)
+            elif pending:
+                received(pending.pop(0))
 
 
 CHUNK = 64  # notes a worker is given at once, at most

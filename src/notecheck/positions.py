@@ -7,6 +7,8 @@ in table cells an escaped ``\\|`` reaches the content as ``|``, which we account
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from notecheck.model import Span
 
 
@@ -35,9 +37,7 @@ class InlineMap:
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), 1-based, of a content offset."""
-        index = len(self._starts) - 1
-        while index > 0 and self._starts[index] > offset:
-            index -= 1
+        index = max(bisect_right(self._starts, offset) - 1, 0)  # a pasted transcript has thousands of lines
         line, column, escaped = self._places[index]
         within = offset - self._starts[index]
         if escaped:

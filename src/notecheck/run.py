@@ -304,6 +304,7 @@ class VaultRun:
             # Keep summaries only: the text of every note would cost more memory than all the
             # rest (a fix re-reads its note).
             analyses = {a.summary.rel: Analysis(a.summary) for a in self.phase1.many(rels, advance, ready)}
+        self.result.warnings.extend(self.phase1.warnings)
         for analysis in analyses.values():
             self.vault.remember(analysis.summary)
         across = vault_wide([a.summary for a in analyses.values()], self.vault, self.ruleset)
