@@ -270,3 +270,18 @@ def test_h4_fix_scans_the_vault_for_duplicates_once(tmp_path: Path, monkeypatch)
     result = check(tmp_path, fix=True, cache=False)
     assert result.fixed == 60 and result.findings == []
     assert len(asked) <= len(notes) + 1  # once per note of the vault, not once per note per fixed note
+
+
+def test_w3_decomposed_names_and_headings_resolve(tmp_path: Path) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Café Zürich")
+    write_vault(
+        tmp_path,
+        {
+            f"{nfd}.md": "# c\n",
+            "Ziel.md": "# Ziel\n## Überblick\n",
+            "n.md": "[[Café Zürich]] and [[Ziel#" + unicodedata.normalize("NFD", "Überblick") + "]]\n",
+        },
+    )
+    assert codes(tmp_path, "n.md") == []

@@ -4,6 +4,7 @@ lazy access to other notes' summaries for the vault phase."""
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,21 @@ class Resolution:
     candidates: tuple[str, ...] = ()  # every file the name matches (more than one: ambiguous)
     exact_case: bool = True
     outside: bool = False  # the target tried to leave the vault
+
+
+def _fold(text: str) -> str:
+    """Case and Unicode composition folded, as Obsidian compares names."""
+    return unicodedata.normalize("NFC", text).lower() if not text.isascii() else text.lower()
+
+
+def _same(rel: str, path: str, composed: str) -> bool:
+    """Whether ``rel`` is ``path`` (or ends with it), case kept, composition ignored."""
+    if rel == path or rel.endswith("/" + path):
+        return True
+    if rel.isascii():
+        return False
+    rel = unicodedata.normalize("NFC", rel)
+    return rel == composed or rel.endswith("/" + composed)
 
 
 def note_name(rel: str) -> str:
@@ -55,10 +71,11 @@ class Vault:
 
     @cached_property
     def by_name(self) -> dict[str, list[str]]:
-        """Lower-case file name (with extension) → paths."""
+        """Lower-case file name (with extension), Unicode composed (NFC) → paths: a vault
+        synced from macOS has decomposed (NFD) file names, and Obsidian resolves them."""
         index: dict[str, list[str]] = defaultdict(list)
         for rel in self.files:
-            index[rel.rsplit("/", 1)[-1].lower()].append(rel)
+            index[_fold(rel.rsplit("/", 1)[-1])].append(rel)
         return index
 
     @cached_property
@@ -121,14 +138,15 @@ class Vault:
         return Resolution(None)
 
     def _lookup(self, path: str) -> Resolution:
-        name = path.rsplit("/", 1)[-1].lower()
-        lowered = path.lower()
+        name = _fold(path.rsplit("/", 1)[-1])
+        lowered = _fold(path)
         matches = [
-            rel for rel in self.by_name.get(name, ()) if rel.lower() == lowered or rel.lower().endswith("/" + lowered)
+            rel for rel in self.by_name.get(name, ()) if _fold(rel) == lowered or _fold(rel).endswith("/" + lowered)
         ]
         if not matches:
             return Resolution(None)
-        exact = [rel for rel in matches if rel == path or rel.endswith("/" + path)]
+        composed = unicodedata.normalize("NFC", path)
+        exact = [rel for rel in matches if _same(rel, path, composed)]
         chosen = self._prefer(exact or matches, path)
         return Resolution(chosen, tuple(matches), exact_case=bool(exact))
 

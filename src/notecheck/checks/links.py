@@ -65,6 +65,7 @@ def _norm_name(name: str) -> str:
 @lru_cache(maxsize=1 << 18)  # a vault's distinct headings; 4,096 made NC102 fall off a cliff (H-2)
 def normalize_heading(text: str) -> str:
     """Heading text as Obsidian compares it: display text, case and punctuation folded."""
+    text = unicodedata.normalize("NFC", text)  # a heading typed on macOS may be decomposed
     text = re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"[^\w\s]|_", " ", text.lower())
