@@ -285,3 +285,22 @@ def test_w3_decomposed_names_and_headings_resolve(tmp_path: Path) -> None:
         },
     )
     assert codes(tmp_path, "n.md") == []
+
+
+def test_dl1_line_separators_in_front_matter_keep_positions_and_code_blocks(tmp_path: Path) -> None:
+    note = '---\ntitle: "x\u2028\u2028\u2028y"\nrel: "[[a |b]]"\n---\n```\ncode: [[a |zz]]\n```\n'
+    write_vault(tmp_path, {"a.md": "# a\n", "n.md": note})
+    assert codes(tmp_path, "n.md") == [("n.md", 3, 7, "NC104")]  # the front matter's link, not the code block's
+    check(tmp_path, "n.md", fix=True)
+    assert (tmp_path / "n.md").read_text(encoding="utf-8") == note.replace("[[a |b]]", "[[a|b]]")
+
+
+def test_w13_front_matter_links_are_read_inside_their_scalar_only(tmp_path: Path) -> None:
+    note = '---\ntitle: "[[a |b]]" # [[a |c]]\nrel: ["[[a |d]]", "[[a |e]]"]\nmore: |\n  see [[a |f]]\n---\nx\n'
+    write_vault(tmp_path, {"a.md": "# a\n", "n.md": note})
+    assert codes(tmp_path, "n.md") == [
+        ("n.md", 2, 9, "NC104"),
+        ("n.md", 3, 8, "NC104"),
+        ("n.md", 3, 20, "NC104"),
+        ("n.md", 5, 7, "NC104"),
+    ]

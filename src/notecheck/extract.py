@@ -101,13 +101,22 @@ class Collector:
             elif isinstance(current, yaml.SequenceNode):
                 pending.extend(current.value)
             elif isinstance(current, yaml.ScalarNode) and "[[" in str(current.value):
-                first = self.note.front_matter.start_line + 1
-                line = current.start_mark.line + first
-                text = lines[line - 1] if line - 1 < len(lines) else ""
-                for match in _FM_LINK.finditer(text, current.start_mark.column):
-                    span = Span(line, match.start() + 1, line, match.end() + 1)
-                    link = parse_wikilink(match.group(2), embed=bool(match.group(1)))
-                    self.summary.links.append(link, span, match.group())
+                self._links_in_scalar(current, lines)
+
+    def _links_in_scalar(self, node: yaml.ScalarNode, lines: list[str]) -> None:
+        """The links written inside one scalar of the front matter: from where it starts to
+        where it ends (not a YAML comment after it, nor the next item of a flow list), on
+        every line of a block scalar, and never past the closing ``---``."""
+        fm = self.note.front_matter
+        (line, column), (end_line, end_column) = fm.position(node.start_mark), fm.position(node.end_mark)
+        for number in range(line, min(end_line, fm.end_line - 1) + 1):
+            text = lines[number - 1] if number - 1 < len(lines) else ""
+            start = column - 1 if number == line else 0
+            stop = end_column - 1 if number == end_line else len(text)
+            for match in _FM_LINK.finditer(text, start, stop):
+                span = Span(number, match.start() + 1, number, match.end() + 1)
+                link = parse_wikilink(match.group(2), embed=bool(match.group(1)))
+                self.summary.links.append(link, span, match.group())
 
     def on_token(self, token: Token) -> None:
         kind = token.type

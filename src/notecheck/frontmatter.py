@@ -8,6 +8,7 @@ which would shift every position after them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -53,9 +54,21 @@ class FrontMatter:
         """Number of lines before the body (the front matter block, fences included)."""
         return self.end_line
 
-    def mark_to_span(self, start: yaml.Mark, end: yaml.Mark) -> Span:
+    # Where each line of the YAML text starts, when YAML counts lines otherwise than the
+    # file does (it also breaks at U+0085, U+2028 and U+2029): marks are then placed by
+    # their character index. None: YAML's line and column are the file's.
+    line_starts: list[int] | None = None
+
+    def position(self, mark: yaml.Mark) -> tuple[int, int]:
+        """The file's 1-based (line, column) of a YAML mark."""
         first = self.start_line + 1
-        return Span(start.line + first, start.column + 1, end.line + first, end.column + 1)
+        if self.line_starts is None:
+            return mark.line + first, mark.column + 1
+        index = bisect_right(self.line_starts, mark.index) - 1
+        return index + first, mark.index - self.line_starts[index] + 1
+
+    def mark_to_span(self, start: yaml.Mark, end: yaml.Mark) -> Span:
+        return Span(*self.position(start), *self.position(end))
 
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
@@ -134,6 +147,11 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
         return fm
     fm.end_line = closing + 1
     text = "\n".join(lines[1:closing])
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        starts = [0]
+        for line in lines[1 : closing - 1]:
+            starts.append(starts[-1] + len(line) + 1)
+        fm.line_starts = starts
     loader = _PositionLoader(text)
     try:
         root = loader.get_single_node()
@@ -146,8 +164,7 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
         data = _HANDLER.load(text, Loader=lambda _stream: _ReplayLoader(loader, root))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 2 if mark else 2
-        column = mark.column + 1 if mark else 1
+        line, column = fm.position(mark) if mark else (2, 1)
         if line >= closing + 1:  # at the end of the stream: point at the end of the last YAML line
             line = max(closing, 2)
             column = len(lines[line - 1]) + 1
@@ -165,7 +182,7 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
     fm.root = root
     for key, first, second in loader.duplicates:
         span = fm.mark_to_span(second.start_mark, second.end_mark)
-        fm.duplicates.append((key, span, first.start_mark.line + 2))
+        fm.duplicates.append((key, span, fm.position(first.start_mark)[0]))
     if not isinstance(data, dict):
         kind = type(data).__name__
         fm.problems.append(FrontMatterProblem(f"front matter must be a mapping of keys, not a {kind}", 2, 1))
