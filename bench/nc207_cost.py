@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 from notecheck.config import Config
-from notecheck.discovery import walk_vault
-from notecheck.engine import analyze_path
-from notecheck.ruleset import RuleSet
+from notecheck.engine.phases import analyze_path
+from notecheck.engine.ruleset import RuleSet
+from notecheck.vault.discovery import walk_vault
 
 HERE = Path(__file__).resolve().parent
 

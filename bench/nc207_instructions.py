@@ -32,9 +32,9 @@ HERE = Path(__file__).resolve().parent
 def phase1(vault: Path, notes: int) -> None:
     """The measured work (run under valgrind): phase 1 of the first ``notes`` video notes."""
     from notecheck.config import Config
-    from notecheck.discovery import walk_vault
-    from notecheck.engine import analyze_path
-    from notecheck.ruleset import RuleSet
+    from notecheck.engine.phases import analyze_path
+    from notecheck.engine.ruleset import RuleSet
+    from notecheck.vault.discovery import walk_vault
 
     files = sorted(dict(walk_vault(vault)))
     rules = RuleSet.build(Config(), Config().enabled_codes(), vault, files)

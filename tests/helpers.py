@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from notecheck.model import Finding
-from notecheck.run import RunOptions, RunResult, run
+from notecheck.runner.run import RunOptions, RunResult, run
 
 
 def write_vault(root: Path, files: dict[str, str | bytes]) -> Path:

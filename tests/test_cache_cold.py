@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from helpers import check, write_vault
 
-from notecheck.cache import CACHE_DIR, KEEP_OTHER_CACHES
+from notecheck.runner.cache import CACHE_DIR, KEEP_OTHER_CACHES
 
 
 @pytest.mark.parametrize("cache", [True, False])
 def test_a_cold_run_over_one_note_parses_that_note_only(tmp_path: Path, monkeypatch, cache: bool) -> None:
-    from notecheck import phase1
+    from notecheck.runner import pool as phase1
 
     notes = {f"n{i:02}.md": f"---\ntitle: N{i}\nvideoId: video{i:06d}\n---\nText [00:00:{i:02}].\n" for i in range(30)}
     notes["n29.md"] = "---\ntitle: N0\nvideoId: video000000\n---\nText.\n"  # one duplicate, found all the same

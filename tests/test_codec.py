@@ -15,11 +15,11 @@ import pytest
 from helpers import check, write_vault
 from labelled_citations import labelled_notes
 
-from notecheck import codec
 from notecheck.config import Config
-from notecheck.engine import analyze_text
-from notecheck.ruleset import RuleSet
-from notecheck.summary import NoteSummary
+from notecheck.engine.phases import analyze_text
+from notecheck.engine.ruleset import RuleSet
+from notecheck.note.summary import NoteSummary
+from notecheck.runner import codec
 
 REPO = Path(__file__).resolve().parent.parent
 ENCODED_FIELDS = {

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import check, places, write_vault
 
-from notecheck import registry
-from notecheck.registry import Rule
+from notecheck.engine import registry
+from notecheck.engine.registry import Rule
 
 
 @pytest.mark.parametrize(
@@ -117,8 +117,8 @@ def test_a_notes_links_are_kept_as_columns_and_read_back_as_written(tmp_path: Pa
     import pickle
 
     from notecheck.config import Config
-    from notecheck.engine import analyze_path
-    from notecheck.ruleset import RuleSet
+    from notecheck.engine.phases import analyze_path
+    from notecheck.engine.ruleset import RuleSet
 
     text = "---\nrelated: '[[b | B]]'\n---\nSee [[a#Part]] and ![[c.png]].\n\n" + "x" * 300 + " [[a]]\n"
     write_vault(tmp_path, {"n.md": text, "a.md": "# Part\n"})

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from notecheck.registry import all_rules
+from notecheck.engine.registry import all_rules
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,7 @@ def test_readme_rule_table_matches_the_registry() -> None:
 
 def test_readme_documents_every_configuration_key() -> None:
     from notecheck.config import TOP_LEVEL_KEYS
-    from notecheck.registry import family_options
+    from notecheck.engine.registry import family_options
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for key in TOP_LEVEL_KEYS:

@@ -12,7 +12,7 @@ from helpers import check, places, write_vault
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from notecheck.fixer import FileChanged, write_atomically
+from notecheck.runner.fixer import FileChanged, write_atomically
 
 SPACED = "See [[topic | Topic]] and [[topic.md]] at [7:05].\n"
 FIXED = "See [[topic|Topic]] and [[topic]] at [00:07:05].\n"

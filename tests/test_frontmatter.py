@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import check, places, write_vault
 
-from notecheck.frontmatter import parse_front_matter
+from notecheck.note.frontmatter import parse_front_matter
 
 NOTE = """---
 # a comment
@@ -98,7 +98,7 @@ def test_a_duplicate_video_is_found_without_parsing_the_other_notes_when_there_i
     """NC308 asks every note of the vault for its videoId. A note not checked is asked
     through its front matter alone (its parse would be thrown away), and with a cache the
     answer is kept for the next run. Either way the same findings."""
-    from notecheck import phase1
+    from notecheck.runner import pool as phase1
 
     write_vault(
         tmp_path,

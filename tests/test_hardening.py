@@ -212,7 +212,7 @@ def test_dl5_the_diff_applies_with_patch_and_git_apply(tmp_path: Path) -> None:
 
 
 def test_w1_a_fix_that_could_not_be_written_is_not_counted(tmp_path: Path, monkeypatch) -> None:
-    from notecheck import fixer
+    from notecheck.runner import fixer
 
     write_vault(tmp_path, {"n.md": "[[a |b]]\n", "a.md": "# a\n"})
 
@@ -226,9 +226,9 @@ def test_w1_a_fix_that_could_not_be_written_is_not_counted(tmp_path: Path, monke
 
 
 def test_h11_jobs_are_capped_at_the_cores(tmp_path: Path, monkeypatch) -> None:
-    from notecheck import phase1
     from notecheck.config import Config
-    from notecheck.run import RunOptions, RunResult, VaultRun
+    from notecheck.runner import pool as phase1
+    from notecheck.runner.run import RunOptions, RunResult, VaultRun
 
     write_vault(tmp_path, {"a.md": "# a\n"})
     run = VaultRun(tmp_path, Config(), RunOptions(paths=[tmp_path], jobs=500, cache=False), RunResult())
@@ -240,7 +240,7 @@ def _dying(rels: list[str]) -> None:
 
 
 def test_cr6_a_worker_that_dies_loses_nothing(tmp_path: Path, monkeypatch) -> None:
-    from notecheck import phase1
+    from notecheck.runner import pool as phase1
 
     notes = {f"n{i:03}.md": f"# N{i}\n\nSee [[n{(i + 1) % 120:03}#Nope]] and [[]].\n" for i in range(120)}
     write_vault(tmp_path, notes)
@@ -255,7 +255,7 @@ def test_cr6_a_worker_that_dies_loses_nothing(tmp_path: Path, monkeypatch) -> No
 
 
 def test_h4_fix_scans_the_vault_for_duplicates_once(tmp_path: Path, monkeypatch) -> None:
-    from notecheck.run import VaultRun
+    from notecheck.runner.run import VaultRun
 
     notes = {f"n{i:02}.md": f"---\ntitle: N{i}\nvideoId: video{i:06d}\n---\nSee [[a |b]] [7:05].\n" for i in range(30)}
     write_vault(tmp_path, {**notes, "a.md": "# a\n"})

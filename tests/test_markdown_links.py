@@ -6,7 +6,7 @@ from pathlib import Path
 
 from helpers import check, places, write_vault
 
-from notecheck.plugins.links import note_link
+from notecheck.note.plugins.links import note_link
 
 VAULT = {
     "Note name.md": "# Note name\n\n## Heading\n\ntext ^blk\n",

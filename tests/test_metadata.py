@@ -9,11 +9,11 @@ from pathlib import Path
 from helpers import check, places, write_vault
 
 from notecheck.config import Config
-from notecheck.discovery import walk_vault
-from notecheck.metadata import MetadataIndex, parse_duration
-from notecheck.summary import NoteSummary
-from notecheck.transcripts import read_cues, read_transcript
-from notecheck.vault import Vault
+from notecheck.note.summary import NoteSummary
+from notecheck.vault.discovery import walk_vault
+from notecheck.vault.metadata import MetadataIndex, parse_duration
+from notecheck.vault.resolve import Vault
+from notecheck.vault.transcripts import read_cues, read_transcript
 
 VIDEO = "---\ntitle: Talk\nvideoId: abcdefghijk\n{extra}---\nIt ends [00:20:00].\n"
 
@@ -176,7 +176,7 @@ def test_cue_times_in_every_form_and_hold_cues_by_whole_milliseconds(tmp_path: P
 def test_transcripts_are_cached_until_their_file_changes(tmp_path: Path, monkeypatch) -> None:
     import os
 
-    from notecheck import transcripts
+    from notecheck.vault import transcripts
 
     reads: list[str] = []
     real = transcripts.read_transcript

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notecheck.parser import parse_body
+from notecheck.note.parser import parse_body
 
 
 def spans(text: str, kind: str, line_offset: int = 0) -> list[tuple[int, int, int, int, str]]:

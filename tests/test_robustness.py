@@ -72,8 +72,8 @@ def test_an_unchanged_vault_replays_the_last_run_and_a_change_ends_that(tmp_path
     """The run memo: nothing is parsed or read from the note cache when no file changed."""
     import os
 
-    from notecheck import phase1
-    from notecheck.run import MEMO_FROM
+    from notecheck.runner import pool as phase1
+    from notecheck.runner.run import MEMO_FROM
 
     notes = {f"n{i:03}.md": f"See [[n{i + 1:03}#Intro]].\n\n# Intro\n" for i in range(MEMO_FROM)}
     notes[f"n{MEMO_FROM - 1:03}.md"] = "Links [[n000 |zero]].\n\n# Intro\n"
@@ -135,25 +135,26 @@ def test_a_warm_run_does_not_import_the_parser(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from notecheck.run import MEMO_FROM
+    from notecheck.runner.run import MEMO_FROM
 
     notes = {f"n{i:03}.md": f"See [[n{i + 1:03} | B]] [00:01:02].\n\nIn 1990, it began.\n" for i in range(MEMO_FROM)}
     write_vault(tmp_path, notes)
     script = (
         "import sys\n"
-        "from notecheck.cli import main\n"
+        "from notecheck.cli.main import main\n"
         "try:\n    main(['--exit-zero', '-q', '.'])\n"
         "except SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('markdown_it', 'yaml', 'notecheck.dating', 'pathspec') if m in sys.modules))\n"
+        "modules = ('markdown_it', 'yaml', 'notecheck.rules.dates.dating', 'pathspec')\n"
+        "print(sorted(m for m in modules if m in sys.modules))\n"
     )
     runs = [subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True) for _ in "12"]
-    assert runs[0].stdout.strip().endswith("['markdown_it', 'notecheck.dating', 'yaml']")
+    assert runs[0].stdout.strip().endswith("['markdown_it', 'notecheck.rules.dates.dating', 'yaml']")
     assert runs[1].stdout.strip().endswith("[]"), runs[1].stdout + runs[1].stderr
 
 
 def test_two_runs_at_once_never_mix_their_reports(tmp_path: Path) -> None:
     """The run memo is written note by note; a report another process cut short is not replayed."""
-    from notecheck.cache import FLUSH_EVERY, Cache
+    from notecheck.runner.cache import FLUSH_EVERY, Cache
 
     count = FLUSH_EVERY + 40  # one batch is written while both runs are going
     first, second = Cache(tmp_path, "k"), Cache(tmp_path, "k")
@@ -181,7 +182,7 @@ def test_two_runs_at_once_never_mix_their_reports(tmp_path: Path) -> None:
 def test_a_parallel_run_shares_the_notes_between_this_process_and_the_workers(tmp_path: Path, monkeypatch) -> None:
     """With --jobs N, N - 1 workers take chunks from the front and this process parses from
     the back: every note once, the same findings as one job, and all of them cached."""
-    from notecheck import phase1
+    from notecheck.runner import pool as phase1
 
     notes = {
         f"n{i:03}.md": f"# N{i}\n\nSee [[n{(i + 1) % 150:03} |next]] and [[n{(i + 1) % 150:03}#Nope]].\n"
@@ -244,8 +245,9 @@ def test_a_parallel_run_checks_links_early_and_finds_what_one_job_finds(tmp_path
     notes it links to are parsed (at once, or when the last of them comes), else when the
     note is reported, as the other rules always do: the findings are those of one job,
     messages included."""
-    from notecheck import early, phase1
-    from notecheck.checks.links import BrokenHeading, LinkFormat
+    from notecheck.rules.links.links import BrokenHeading, LinkFormat
+    from notecheck.runner import early
+    from notecheck.runner import pool as phase1
 
     write_vault(tmp_path, _linked_vault())
     chosen = ["a/dup.md", "b/dup.md", "topic.md"] + [f"note-{i:03}.md" for i in range(100)]

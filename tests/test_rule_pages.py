@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from helpers import check, write_vault
 
-from notecheck.docs import all_pages, load_page, pages_dir
-from notecheck.registry import all_rules
+from notecheck.engine.pages import all_pages, load_page, pages_dir
+from notecheck.engine.registry import all_rules
 
 PAGES = all_pages()
 EXAMPLES = [

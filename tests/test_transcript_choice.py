@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpers import check, places, write_vault
 
-from notecheck.metadata import in_language_order, note_language, transcript_language
+from notecheck.vault.metadata import in_language_order, note_language, transcript_language
 
 EN = "1\n00:00:10,000 --> 00:00:14,000\nthe region covers three thousand nine hundred square kilometres\n"
 DE = "WEBVTT\n\n00:00:10.000 --> 00:00:14.000\ndie region umfasst dreitausendneunhundert quadratkilometer\n"

@@ -10,8 +10,8 @@ import pytest
 from helpers import write_vault
 
 from notecheck.config import Config
-from notecheck.discovery import find_vault_root, walk_vault
-from notecheck.vault import Vault
+from notecheck.vault.discovery import find_vault_root, walk_vault
+from notecheck.vault.resolve import Vault
 
 
 def make(tmp_path: Path, names: list[str]) -> Vault:

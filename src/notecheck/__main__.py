@@ -1,5 +1,5 @@
 """Allow ``python -m notecheck``."""
 
-from notecheck.cli import main
+from notecheck.cli.main import main
 
 raise SystemExit(main())

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from notecheck.registry import FAMILIES, all_rules, family_options
+from notecheck.engine.registry import FAMILIES, all_rules, family_options
 
 CONFIG_FILE = ".notecheck.toml"
 TOP_LEVEL_KEYS = ("select", "extend-select", "ignore", "exclude", "per-file-ignores", *FAMILIES)

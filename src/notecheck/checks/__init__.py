@@ -1,1 +1,0 @@
-"""Every rule module of this package is imported by ``registry.all_rules``."""

@@ -1,0 +1,1 @@
+"""The command line: arguments, subcommands, and the printers of each output format."""

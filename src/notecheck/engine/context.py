@@ -1,0 +1,63 @@
+"""What a rule sees of the note it checks, and how it reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from notecheck.model import Finding, Fix, Span
+from notecheck.note.frontmatter import FrontMatter
+from notecheck.note.source import Source
+from notecheck.note.summary import NoteSummary
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from notecheck.engine.registry import Rule
+    from notecheck.vault.resolve import Vault
+
+
+@dataclass
+class NoteContext:
+    """One note during phase 1: its text, front matter, summary and walk state."""
+
+    rel: str
+    path: Path
+    source: Source
+    front_matter: FrontMatter
+    summary: NoteSummary
+    settings: dict[str, dict[str, Any]]  # family → options
+    root: Path  # the vault root
+    vault: Vault | None = None  # None in worker processes: phase 1 must not need it
+    findings: list[Finding] = field(default_factory=list)
+    state: dict[str, Any] = field(default_factory=dict)  # per-rule scratch space for this note
+    references: dict[str, Any] = field(default_factory=dict)  # Markdown link reference definitions
+    transcripts: tuple[str, ...] = ()  # transcript files of the note's video, when NC207 reads them
+    claims: list[Any] = field(default_factory=list)  # checkable facts of cited sentences, for NC207
+    # Walk state, kept by the engine while it hands tokens to rules.
+    section: int = 0
+    heading: str | None = None
+    block: Token | None = None  # the block token whose inline content is being walked
+    in_table: bool = False
+    in_table_row: Token | None = None
+
+    @cached_property
+    def is_video_note(self) -> bool:
+        from notecheck.vault.video import is_video_note
+
+        return is_video_note(self.summary, self.settings.get("frontmatter", {}))
+
+    def report(self, rule: Rule | type[Rule], span: Span, message: str, fix: Fix | None = None) -> None:
+        self.findings.append(Finding(self.rel, span, rule.code, rule.name, rule.severity, message, fix))
+
+
+@dataclass
+class VaultReporter:
+    """Collects phase-2 findings for any note of the vault."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    def __call__(self, rel: str, rule: Rule | type[Rule], span: Span, message: str, fix: Fix | None = None) -> None:
+        self.findings.append(Finding(rel, span, rule.code, rule.name, rule.severity, message, fix))

@@ -1,0 +1,134 @@
+"""Rules declare what they are and what they want; the engine finds them here.
+
+A rule is a class with a code, a name, a summary, a default severity, whether it can
+fix, and the token types it wants. Phase 1 (one note) gets tokens; phase 2 (the vault)
+gets each note's summary and the vault index. The engine never names a rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from notecheck.model import Applicability, Severity
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from notecheck.engine.context import NoteContext, VaultReporter
+    from notecheck.note.summary import NoteSummary
+    from notecheck.vault.resolve import Vault
+
+
+@dataclass(frozen=True)
+class Option:
+    """One key of a family's configuration table (``[links]``, ``[timestamps]``...)."""
+
+    default: Any
+    check: Callable[[Any], bool]
+    expected: str  # what a valid value looks like, for the error message
+    doc: str
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    severity: ClassVar[Severity] = "error"
+    fixable: ClassVar[Applicability | None] = None
+    default_enabled: ClassVar[bool] = True
+    family: ClassVar[str] = "core"
+    tokens: ClassVar[frozenset[str]] = frozenset()
+    options: ClassVar[dict[str, Option]] = {}
+    needs: ClassVar[frozenset[str]] = frozenset()  # phase-1 extractions it reads: "facts", "claims"
+    # True: check_in_vault reads no more than the vault's files, the note and the notes its
+    # links lead to, and finds little; a parallel run may then call it as soon as those
+    # notes are parsed, while the pool still parses the rest, and hold its findings until
+    # the note is reported (notecheck.early).
+    early: ClassVar[bool] = False
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        """``settings`` is the rule family's table with defaults filled in."""
+        self.settings = settings
+
+    @classmethod
+    def needs_in(cls, files: list[str]) -> frozenset[str]:
+        """The extractions this rule needs in a vault of these files (none: nothing to check)."""
+        return cls.needs
+
+    @classmethod
+    def validate_settings(cls, settings: dict[str, Any], root: Path) -> None:
+        """Raise ConfigError when the settings cannot work in this vault (a missing file, say)."""
+
+    # Phase 1: one note.
+    def applies(self, note: NoteContext) -> bool:
+        """Whether phase 1 runs this rule on this note at all (asked once, after front matter)."""
+        return True
+
+    def check_token(self, token: Token, note: NoteContext) -> None:
+        """Called for every token whose type is in ``tokens``."""
+
+    def check_note(self, note: NoteContext) -> None:
+        """Called once per note after its tokens were walked."""
+
+    # Phase 2: the vault.
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+        """Called once per checked note, after every checked note went through phase 1
+        (``early`` rules: after the note and the notes it links to did)."""
+
+    def check_vault(self, notes: list[NoteSummary], vault: Vault, report: VaultReporter) -> None:
+        """Called once per vault, for findings that compare notes with each other."""
+
+
+RULES: dict[str, type[Rule]] = {}
+_LOADED: list[bool] = []
+FAMILIES = ("links", "timestamps", "frontmatter", "dates", "citations")
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    if cls.code in RULES:
+        raise RuntimeError(f"rule code {cls.code} registered twice")
+    RULES[cls.code] = cls
+    return cls
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Every registered rule, importing the rule modules on first use."""
+    if not _LOADED:
+        _LOADED.append(True)
+        import notecheck.rules as package
+
+        importlib.import_module("notecheck.engine.diagnostics")  # the engine's own codes, NC001-NC004
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            if _holds_rules(module.name):
+                importlib.import_module(module.name)
+    return dict(sorted(RULES.items()))
+
+
+def _holds_rules(name: str) -> bool:
+    """Rule modules: ``rules/<family>/ncNNN_<name>.py``, and the family's module of the
+    rules not yet in a file of their own (``rules/links/links.py``). A family's grammar
+    (``rules/dates/dating.py``) is imported by the rules that need it, when they need it:
+    a warm run never loads it."""
+    parts = name.split(".")
+    return len(parts) == 4 and (parts[3].startswith("nc") or parts[3] == parts[2])
+
+
+def family_options() -> dict[str, dict[str, Option]]:
+    """Valid keys of each family table, gathered from the rules that read them. Kept
+    while no rule is registered: the vault phase asks for a table for every note."""
+    if _LOADED and _OPTIONS and _OPTIONS[0][0] == len(RULES):
+        return _OPTIONS[0][1]
+    rules = all_rules()
+    tables: dict[str, dict[str, Option]] = {family: {} for family in FAMILIES}
+    for rule in rules.values():
+        tables.setdefault(rule.family, {}).update(rule.options)
+    _OPTIONS[:] = [(len(rules), tables)]
+    return tables
+
+
+_OPTIONS: list[tuple[int, dict[str, dict[str, Option]]]] = []

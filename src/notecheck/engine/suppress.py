@@ -1,0 +1,90 @@
+"""Suppression comments, as markdownlint users know them.
+
+``<!-- notecheck-disable-next-line NC101 -->``, ``<!-- notecheck-disable NC101 -->`` ...
+``<!-- notecheck-enable -->`` and ``<!-- notecheck-disable-file NC205 -->``; no codes
+means every code. Unknown codes give NC003, suppressions that hid nothing NC004.
+"""
+
+from __future__ import annotations
+
+from notecheck.engine.diagnostics import UnknownSuppressionCode, UnusedSuppression
+from notecheck.engine.registry import all_rules
+from notecheck.model import Finding
+from notecheck.note.summary import NoteSummary, Suppression
+
+
+def _covers(codes: tuple[str, ...], code: str) -> bool:
+    return not codes or any(code.startswith(prefix) for prefix in codes)
+
+
+def _known(code: str) -> bool:
+    return any(rule.startswith(code) for rule in all_rules())
+
+
+def apply_suppressions(summary: NoteSummary, findings: list[Finding], enabled: set[str]) -> list[Finding]:
+    suppressions = summary.suppressions
+    if not suppressions:
+        return findings
+    used: set[int] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        hit = _suppressed_by(finding, suppressions)
+        if hit is None:
+            kept.append(finding)
+        else:
+            used.add(hit)
+    for index, suppression in enumerate(suppressions):
+        unknown = [code for code in suppression.codes if not _known(code)]
+        if unknown and UnknownSuppressionCode.code in enabled:
+            kept.append(
+                Finding(
+                    summary.rel,
+                    suppression.span,
+                    UnknownSuppressionCode.code,
+                    UnknownSuppressionCode.name,
+                    UnknownSuppressionCode.severity,
+                    f"unknown rule code {', '.join(unknown)} in suppression comment",
+                )
+            )
+            continue
+        if suppression.kind == "enable" or index in used or UnusedSuppression.code not in enabled:
+            continue
+        if suppression.codes and not any(code.startswith(c) for code in enabled for c in suppression.codes):
+            continue  # it names only rules that are off: it may matter under another configuration
+        what = ", ".join(suppression.codes) or "all rules"
+        kept.append(
+            Finding(
+                summary.rel,
+                suppression.span,
+                UnusedSuppression.code,
+                UnusedSuppression.name,
+                UnusedSuppression.severity,
+                f"suppression of {what} suppressed nothing; remove it",
+            )
+        )
+    return kept
+
+
+def _suppressed_by(finding: Finding, suppressions: list[Suppression]) -> int | None:
+    """Index of the suppression that hides ``finding``, or None."""
+    line = finding.span.line
+    active: dict[int, Suppression] = {}
+    for index, suppression in enumerate(suppressions):
+        if suppression.kind == "file" and _covers(suppression.codes, finding.code):
+            return index
+        next_line = suppression.kind == "next-line" and suppression.target_line == line
+        if next_line and _covers(suppression.codes, finding.code):
+            return index
+        if suppression.span.line >= line:
+            continue
+        if suppression.kind == "disable":
+            active[index] = suppression
+        elif suppression.kind == "enable":
+            for key in [
+                k for k, s in active.items() if not suppression.codes or set(s.codes) <= set(suppression.codes)
+            ]:
+                del active[key]
+    for index, suppression in active.items():
+        if _covers(suppression.codes, finding.code):
+            return index
+    return None

@@ -1,0 +1,212 @@
+"""Phase-1 extraction shared by every family: headings, block ids, links, citations,
+suppression comments and the front matter fields other notes and rules need."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from typing import Any
+
+import yaml
+from markdown_it.token import Token
+
+from notecheck.engine.context import NoteContext
+from notecheck.model import Span
+from notecheck.note.plugins.links import note_link
+from notecheck.note.positions import InlineMap
+from notecheck.note.prose import masked_prose, sentences_of
+from notecheck.note.summary import Heading, Suppression
+from notecheck.note.wikilink import parse_wikilink
+from notecheck.rules.citations.claims import claims_of, maybe_number_words
+from notecheck.rules.dates.dating import maybe_dated
+from notecheck.rules.dates.facts import FactCollector
+
+_BLOCK_ID = re.compile(r"\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
+_FM_LINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
+_SUPPRESSION = re.compile(
+    r"<!--\s*notecheck-(disable-next-line|disable-file|disable|enable)((?:[\s,]+[A-Za-z]+[0-9]*)*)\s*-->"
+)
+_SUPPRESSION_KIND = {"disable-next-line": "next-line", "disable-file": "file", "disable": "disable", "enable": "enable"}
+
+
+def json_safe(value: Any) -> Any:
+    """Front matter values as plain data (dates become ISO strings) for the summary and
+    cache. Without recursion: a short chain of YAML aliases nests thousands deep."""
+    result = _plain(value)
+    pending = [(value, result)] if isinstance(value, (dict, list)) else []
+    while pending:
+        source, target = pending.pop()
+        for key, item in source.items() if isinstance(source, dict) else enumerate(source):
+            plain = _plain(item)
+            if isinstance(target, dict):
+                target[str(key)] = plain
+            else:
+                target.append(plain)
+            if isinstance(item, (dict, list)):
+                pending.append((item, plain))
+    return result
+
+
+def _plain(value: Any) -> Any:
+    """A leaf as plain data, or an empty container that ``json_safe`` fills."""
+    if isinstance(value, dict):
+        return {}
+    if isinstance(value, list):
+        return []
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+class Collector:
+    """Fills a NoteSummary while the engine walks the tokens."""
+
+    def __init__(self, note: NoteContext, needs: set[str] | frozenset[str] = frozenset({"facts", "claims"})) -> None:
+        self.note = note
+        self.summary = note.summary
+        self._stack: list[tuple[int, str]] = []
+        self._pending_heading: int | None = None
+        self._html_lines: set[int] = set()
+        body_start = note.front_matter.body_start
+        self.body_lines = note.source.lines[body_start:]
+        self.facts = FactCollector()
+        self.needs = needs
+        self._number_words: bool | None = None
+
+    def start(self) -> None:
+        fm = self.note.front_matter
+        summary = self.summary
+        summary.front_matter_present = fm.present
+        summary.front_matter_end = fm.end_line
+        summary.front_matter_ok = not fm.problems
+        summary.line_count = len(self.note.source.lines)
+        if fm.data:
+            summary.front_matter = json_safe(fm.data)
+            summary.front_matter_lines = {key: info.key_span.line for key, info in fm.fields.items()}
+        if fm.root is not None:
+            self._front_matter_links(fm.root)
+
+    def _front_matter_links(self, node: yaml.Node) -> None:
+        lines = self.note.source.lines
+        pending = [node]
+        seen: set[int] = set()
+        while pending:
+            current = pending.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            if isinstance(current, yaml.MappingNode):
+                pending.extend(value for _, value in current.value)
+            elif isinstance(current, yaml.SequenceNode):
+                pending.extend(current.value)
+            elif isinstance(current, yaml.ScalarNode) and "[[" in str(current.value):
+                self._links_in_scalar(current, lines)
+
+    def _links_in_scalar(self, node: yaml.ScalarNode, lines: list[str]) -> None:
+        """The links written inside one scalar of the front matter: from where it starts to
+        where it ends (not a YAML comment after it, nor the next item of a flow list), on
+        every line of a block scalar, and never past the closing ``---``."""
+        fm = self.note.front_matter
+        (line, column), (end_line, end_column) = fm.position(node.start_mark), fm.position(node.end_mark)
+        for number in range(line, min(end_line, fm.end_line - 1) + 1):
+            text = lines[number - 1] if number - 1 < len(lines) else ""
+            start = column - 1 if number == line else 0
+            stop = end_column - 1 if number == end_line else len(text)
+            for match in _FM_LINK.finditer(text, start, stop):
+                span = Span(number, match.start() + 1, number, match.end() + 1)
+                link = parse_wikilink(match.group(2), embed=bool(match.group(1)))
+                self.summary.links.append(link, span, match.group())
+
+    def on_token(self, token: Token) -> None:
+        kind = token.type
+        if kind == "heading_open":
+            self._pending_heading = int(token.tag[1:])
+            self.facts.new_section()
+        elif kind == "inline":
+            if self._pending_heading is not None:
+                self._add_heading(self._pending_heading, token)
+                self._pending_heading = None
+            if "^" in token.content:
+                self.summary.block_ids.update(_BLOCK_ID.findall(token.content))
+            if token.map and any(child.type == "html_inline" for child in token.children or ()):
+                self._suppressions(range(token.map[0], token.map[1]))
+            block = self.note.block
+            if block is not None and block.type == "paragraph_open" and not self.note.in_table:
+                self._paragraph(token)
+        elif kind == "html_block" and token.map:
+            self._suppressions(range(token.map[0], token.map[1]))
+        elif kind == "link_open" and "span" in token.meta:
+            wikilink = note_link(token.attrGet("href") or "")
+            if wikilink is not None:  # a Markdown link to a note: checked as a wikilink is
+                span = token.meta["span"]
+                self.summary.links.append(wikilink, span, sys.intern(self.note.source.slice(span)))
+        elif kind == "wikilink":
+            span = token.meta["span"]
+            # The same links recur: one string for each way a link is written.
+            self.summary.links.append(token.meta["link"], span, sys.intern(self.note.source.slice(span)))
+        elif kind == "timestamp":
+            self.summary.citations += 1
+            meta = token.meta
+            place = meta["map"].position
+            first = True
+            for time in meta["times"]:
+                if time.seconds is not None:
+                    line, column = place(meta["inner_start"] + time.start)
+                    self.summary.cited_times.extend((time.seconds, line, column, len(time.text)))
+                    if first and meta["data_t"] is not None:
+                        value, offset = meta["data_t"]
+                        self.summary.anchors[line, column] = (*place(offset), len(value))
+                first = False
+
+    def _paragraph(self, token: Token) -> None:
+        """Dated facts and checkable claims of a paragraph, from one split into sentences."""
+        content = token.content
+        if token.map is None or not content:
+            return
+        dated = "facts" in self.needs and maybe_dated(content)
+        cited = "claims" in self.needs and bool(self.note.transcripts) and "citations" in token.meta
+        if not (dated or cited):
+            return  # most paragraphs: no date and nothing to check against a transcript
+        prose = masked_prose(token)
+        mapper = token.meta.get("map") or InlineMap(
+            content, token.map[0], self.body_lines, self.note.front_matter.body_start
+        )
+        # Split into sentences now only for the dates; the claims of a paragraph with no
+        # date and no number need its sentences only if a name in it is never said.
+        sentences = sentences_of(*prose) if dated else None
+        if dated:
+            self.facts.add_paragraph(token, sentences, mapper)
+        if cited:
+            if self._number_words is None:  # once per note: most notes spell out no number
+                self._number_words = maybe_number_words(self.note.source.text.lower())
+            paragraph = claims_of(token, prose, sentences, mapper, self._number_words)
+            if paragraph is not None:
+                self.note.claims.append(paragraph)
+
+    def finish(self) -> None:
+        self.summary.facts = self.facts.facts
+        self.summary.sentences = self.facts.sentences
+
+    def _add_heading(self, level: int, token: Token) -> None:
+        text = token.content.strip()
+        while self._stack and self._stack[-1][0] >= level:
+            self._stack.pop()
+        parents = tuple(heading for _, heading in self._stack)
+        line = (token.map[0] if token.map else 0) + self.note.front_matter.body_start + 1
+        self.summary.headings.append(Heading(level, text, line, parents))
+        self._stack.append((level, text))
+
+    def _suppressions(self, body_lines: range) -> None:
+        offset = self.note.front_matter.body_start
+        lines = self.note.source.lines
+        for body_line in body_lines:
+            line = body_line + offset + 1
+            if line in self._html_lines or line - 1 >= len(lines):
+                continue
+            self._html_lines.add(line)
+            for match in _SUPPRESSION.finditer(lines[line - 1]):
+                codes = tuple(code.upper() for code in re.findall(r"[A-Za-z]+[0-9]*", match.group(2)))
+                kind = _SUPPRESSION_KIND[match.group(1)]
+                span = Span(line, match.start() + 1, line, match.end() + 1)
+                self.summary.suppressions.append(Suppression(kind, codes, span, line + 1))

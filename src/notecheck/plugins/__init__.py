@@ -1,1 +1,0 @@
-"""markdown-it-py plugins that turn wikilinks and citations into tokens."""

@@ -1,0 +1,1 @@
+"""The rules, by family; each family keeps its own grammar beside its rules."""

@@ -1,0 +1,1 @@
+"""Citations checked against the transcript (NC207) and the claims grammar."""

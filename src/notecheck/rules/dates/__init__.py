@@ -1,0 +1,1 @@
+"""Dates of facts (NC4xx) and the date grammar they share."""

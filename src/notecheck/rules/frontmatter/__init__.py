@@ -1,0 +1,1 @@
+"""Front matter (NC3xx)."""

@@ -1,0 +1,1 @@
+"""Wikilinks (NC1xx)."""

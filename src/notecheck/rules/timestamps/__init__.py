@@ -1,0 +1,1 @@
+"""Citations of the video (NC2xx): form, validity, scale, order, length, linked times, markup."""

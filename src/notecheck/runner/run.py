@@ -1,0 +1,448 @@
+"""One notecheck run: find vaults and notes, check them, fix them, collect findings."""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import hashlib
+import json
+import os
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from notecheck.config import Config, ConfigError, check_codes, has_config, load_file
+from notecheck.engine.registry import FAMILIES
+from notecheck.engine.ruleset import RuleSet
+from notecheck.model import Finding
+from notecheck.runner.cache import Cache, fingerprint
+from notecheck.runner.progress import progress_bar
+from notecheck.vault.discovery import exclude_spec, find_vault_root, is_note, walk_vault
+from notecheck.vault.resolve import Vault
+
+if TYPE_CHECKING:
+    from notecheck.engine.phases import Analysis
+    from notecheck.note.summary import NoteSummary
+
+# The engine (markdown-it, YAML) is imported when a note must be parsed: a warm run
+# that finds every note unchanged never needs it.
+
+MAX_FIX_PASSES = 10
+# The run memo replays a whole run when no file of the vault changed; its key stats every
+# file of the vault (0.2 s at 10,000 files), more than a few notes cost from the cache.
+MEMO_FROM = 64
+
+
+@dataclass
+class RunOptions:
+    paths: list[Path]
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    config_file: Path | None = None
+    vault: Path | None = None
+    cache: bool = True
+    jobs: int | None = None  # None: one per core
+    progress: bool = False  # a progress bar on stderr for long runs
+    # Given, findings go here note by note, in the order of the report, instead of into
+    # RunResult.findings: a vault with hundreds of thousands of findings never holds them.
+    on_findings: Callable[[list[Finding]], None] | None = None
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # usage problems: exit status 2
+    warnings: list[str] = field(default_factory=list)
+    notes: int = 0
+    links: int = 0
+    citations: int = 0
+    # Video notes a rule could not check: "length" (NC203: no known length), "upload" (NC404: no upload date).
+    unchecked: dict[str, int] = field(default_factory=lambda: {"length": 0, "upload": 0})
+
+
+def _config_for(root: Path, options: RunOptions) -> Config:
+    path = options.config_file or has_config(root)
+    config = load_file(path) if path else Config()
+    if options.select is not None:
+        config.select = check_codes(options.select, "--select")
+    config.extend_select = [*config.extend_select, *check_codes(options.extend_select, "--extend-select")]
+    config.ignore = [*config.ignore, *check_codes(options.ignore, "--ignore")]
+    return config
+
+
+def _file_digest(root: Path, name: object) -> str:
+    """Digest of a file the configuration names (a schema), so editing it renews the cache."""
+    if not isinstance(name, str) or not name:
+        return ""
+    try:
+        return hashlib.sha256((root / name).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _patch_lines(text: str) -> list[str]:
+    """The lines of a file as patch counts them: split after each LF, nothing else."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
+def _videos_of(path: Path) -> set[str]:
+    """The videos a transcript or a yt-dlp info.json describes: the ids in its file name,
+    and an info.json's own ``id``. Other files describe none."""
+    from notecheck.note.source import read_regular_file
+    from notecheck.vault.metadata import _ID_IN_NAME, MAX_INFO_BYTES, TRANSCRIPT_SUFFIXES
+
+    name = path.name.lower()
+    if not name.endswith(TRANSCRIPT_SUFFIXES):
+        return set()
+    ids = set(_ID_IN_NAME.findall(path.name))
+    if name.endswith(".info.json"):
+        try:
+            data = json.loads(read_regular_file(path, MAX_INFO_BYTES).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            data = None
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
+    return ids
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def run(options: RunOptions) -> RunResult:
+    """Check (and fix) what the options name. The cyclic garbage collector is paused while
+    we work: the run builds many small objects and no cycles, and the collector's passes
+    over a growing heap cost a third of the run (measured on 1,000 notes)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(options)
+    finally:
+        if collecting:
+            gc.freeze()  # keep later collections off the run's objects (a pass over them: 1.2 s per 1,000 notes)
+            gc.enable()
+
+
+def _run(options: RunOptions) -> RunResult:
+    result = RunResult()
+    groups: dict[Path, list[Path]] = defaultdict(list)
+    cwd = Path.cwd()
+    for given in options.paths or [cwd]:
+        if not given.exists() and not given.is_symlink():
+            result.errors.append(f"{given}: no such file or directory")
+            continue
+        root = options.vault.resolve() if options.vault else find_vault_root(given, cwd)
+        groups[root].append(given)
+    # One vault reports its notes in order as it goes; the notes of several vaults may
+    # interleave in that order, so they are gathered and sorted first.
+    stream = options.on_findings if len(groups) == 1 else None
+    for root, paths in groups.items():
+        VaultRun(root, _config_for(root, options), options, result, stream).check(paths)
+    result.findings.sort(key=lambda f: f.sort_key)
+    if options.on_findings is not None and stream is None:
+        options.on_findings(result.findings)
+        result.findings = []
+    return result
+
+
+class VaultRun:
+    """Checking the notes of one vault."""
+
+    def __init__(
+        self,
+        root: Path,
+        config: Config,
+        options: RunOptions,
+        result: RunResult,
+        stream: Callable[[list[Finding]], None] | None = None,
+    ) -> None:
+        self.root = root
+        self.stream = stream
+        self.displays: dict[str, str] = {}  # the path of each checked note as the report shows it
+        self.config = config
+        self.options = options
+        self.result = result
+        self.files: dict[str, bool] = dict(walk_vault(root))
+        try:
+            self.ruleset = RuleSet.build(config, config.enabled_codes(), root, sorted(self.files))
+        except ConfigError as err:
+            raise ConfigError(f"{config.source or 'configuration'}: {err}") from None
+        self.vault = Vault(root, config, sorted(self.files), self._summarize_other)
+        self.excluded = exclude_spec(config.exclude)
+        cache = None
+        self.cache_key = ""
+        if options.cache:
+            tables: dict[str, object] = {family: config.table(family) for family in FAMILIES}
+            tables["needs"] = sorted(self.ruleset.needs)
+            tables["schema-file"] = _file_digest(root, tables["frontmatter"].get("schema"))
+            self.cache_key = fingerprint(self.ruleset.enabled, tables)
+            cache = Cache(root, self.cache_key)
+        self.cache = cache if cache is not None and cache.enabled else None
+        if self.cache is not None:
+            self.vault.shared["cache"] = self.cache  # transcripts are cached beside the notes
+        from notecheck.runner.pool import Phase1, default_jobs
+
+        self.phase1 = Phase1(root, self.ruleset, self.cache, min(options.jobs or default_jobs(), default_jobs()))
+        self._read_ids: dict[str, str | None] = {}  # videoIds of notes not parsed, read this run
+        self.vault.video_id_of = self._video_id
+
+    def _summarize_other(self, rel: str) -> NoteSummary | None:
+        if not is_note(rel) or rel not in self.files:
+            return None
+        return self.phase1.one(rel).summary
+
+    def _video_id(self, rel: str) -> str | None:
+        """A note's videoId. For a note not parsed in this run: from the cache's index when
+        the note is unchanged, else from its front matter alone (remembered in the cache):
+        a whole parse would cost a cold-cache run more than a run without cache (NC308 asks
+        this of every note of the vault)."""
+        if self.vault.parsed(rel):
+            summary = self.vault.summary(rel)
+            return summary.video_id if summary else None
+        if not is_note(rel) or rel not in self.files:
+            return None
+        if rel in self._read_ids:  # NC308 and NC208 both ask
+            return self._read_ids[rel]
+        self._read_ids[rel] = video_id = self._unparsed_video_id(rel)
+        return video_id
+
+    def _unparsed_video_id(self, rel: str) -> str | None:
+        from notecheck.engine.phases import front_matter_video_id
+
+        if self.cache is None:
+            return front_matter_video_id(self.root, rel)
+        try:
+            # os.stat on a joined string: a Path per note cost more than the stat (0.13 s at 10,000 notes).
+            stat = os.stat(os.path.join(self.root, rel))
+        except OSError:
+            return None
+        known, video_id = self.cache.video_id(rel, stat)
+        if not known:
+            video_id = front_matter_video_id(self.root, rel)
+            self.cache.store_video_id(rel, stat, video_id)
+        return video_id
+
+    def _selected(self, paths: list[Path]) -> list[str]:
+        chosen: dict[str, None] = {}
+        videos: set[str] = set()  # ids of the videos of given transcripts and info.json files
+        for given in paths:
+            absolute = Path(os.path.abspath(given))
+            try:
+                rel = absolute.relative_to(self.root).as_posix()
+            except ValueError:
+                self.result.errors.append(f"{given}: outside the vault root {self.root}")
+                continue
+            if absolute.is_dir():
+                prefix = "" if rel == "." else rel + "/"
+                for file_rel, ignored in self.files.items():
+                    wanted = file_rel.startswith(prefix) and is_note(file_rel) and not ignored
+                    if wanted and not self.excluded.match_file(file_rel):
+                        chosen[file_rel] = None
+            elif not is_note(rel):
+                videos |= _videos_of(absolute)  # its video notes are checked; any other file is not a note
+            elif not self.excluded.match_file(rel):
+                chosen[rel] = None
+        if videos:
+            for rel, ignored in self.files.items():
+                if is_note(rel) and not ignored and not self.excluded.match_file(rel) and self._video_id(rel) in videos:
+                    chosen.setdefault(rel, None)
+        return list(chosen)
+
+    def _state_key(self, rels: list[str]) -> str | None:
+        """Everything a run's findings depend on: configuration, the files checked, and the
+        size and mtime of every file of the vault (any note can be another's link target)."""
+        digest = hashlib.sha256()
+        digest.update(
+            repr((self.cache_key, sorted(self.config.per_file_ignores.items()), rels)).encode(
+                "utf-8", "surrogateescape"
+            )
+        )
+        for rel in sorted(self.files):
+            try:
+                stat = (self.root / rel).stat()
+            except OSError:
+                return None
+            digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def check(self, paths: list[Path]) -> None:
+        # In the order of the report (by displayed path), so that findings can be printed
+        # note by note as they are made.
+        self.displays = {rel: _display(self.root / rel) for rel in self._selected(paths)}
+        rels = sorted(self.displays, key=self.displays.__getitem__)
+        self._before = self._summaries_before(rels)
+        memo = None
+        if self.cache is not None and len(rels) >= MEMO_FROM and not (self.options.fix or self.options.diff):
+            memo = self._state_key(rels)
+            previous = self.cache.run_result(memo) if memo else None
+            if previous is not None:
+                for rel, summary_counts, findings in previous:
+                    self._count(summary_counts)
+                    self._report(rel, findings)
+                self.cache.close()
+                return
+        from notecheck.engine.phases import Analysis, analyze_path, finalize, vault_wide
+        from notecheck.runner.early import EarlyVaultPhase
+
+        # Fixes change notes that others link to as the run goes: then every note's vault
+        # phase waits for its turn.
+        early = EarlyVaultPhase(self.vault, self.ruleset)
+        ready = None if self.options.fix or self.options.diff else early.add
+        with progress_bar(len(rels), self.options.progress) as advance:
+            # Keep summaries only: the text of every note would cost more memory than all the
+            # rest (a fix re-reads its note).
+            analyses = {a.summary.rel: Analysis(a.summary) for a in self.phase1.many(rels, advance, ready)}
+        self.result.warnings.extend(self.phase1.warnings)
+        for analysis in analyses.values():
+            self.vault.remember(analysis.summary)
+        across = vault_wide([a.summary for a in analyses.values()], self.vault, self.ruleset)
+        if memo is not None and self.cache is not None:
+            self.cache.start_run()
+        for rel, analysis in analyses.items():
+            summary = analysis.summary
+            found = summary.findings + early.findings(summary) + across.pop(rel, [])
+            findings = finalize(summary, found, self.ruleset)
+            if (self.options.fix or self.options.diff) and any(f.fix for f in findings):
+                # Fixes are always computed from the bytes they will replace: read the note
+                # again (another process may have changed it) and check it again.
+                fresh = analyze_path(self.root, rel, self.ruleset, self.vault)
+                if fresh.source is not None:
+                    findings = self._fix(rel, fresh, self._recheck(fresh.summary))
+            counts = (len(summary.links), summary.citations, *self._unchecked(summary))
+            if memo is not None and self.cache is not None:
+                self.cache.add_run_note((rel, counts, findings))
+            self._count(counts)
+            self._report(rel, findings)
+            summary.findings = []  # reported (and printed, when the run streams): let them go
+        self._elsewhere(rels)
+        if self.cache is not None:
+            if memo is not None:
+                self.cache.finish_run(memo)
+            self.cache.close()
+
+    def _summaries_before(self, rels: list[str]) -> dict[str, NoteSummary | None]:
+        """For a run over a few notes: what the cache knew of them before this run (their
+        headings and blocks before the change), to tell a link the change broke."""
+        if self.cache is None or self.options.fix or self.options.diff or len(rels) >= len(self.vault.notes):
+            return {}
+        return {rel: self.cache.previous(rel) for rel in rels}
+
+    def _elsewhere(self, rels: list[str]) -> None:
+        """A run over some of the notes also reports what their change broke in the others
+        (links to a heading or block that is gone, to a note renamed or deleted)."""
+        notes = [rel for rel in self.vault.notes if is_note(rel)]
+        if self.cache is None or len(rels) >= len(notes) or self.options.fix or self.options.diff:
+            return  # what a change broke is known from the cache; with every note checked, nothing is left
+        from notecheck.runner.elsewhere import damaged
+
+        checked = set(rels)
+        gone = sorted(rel for rel in self.cache.known_notes() if rel not in self.files)
+        others = [rel for rel in notes if rel not in checked and not self.excluded.match_file(rel)]
+        for rel, findings in damaged(rels, gone, self.vault, self.ruleset, others, self._before).items():
+            self.displays.setdefault(rel, _display(self.root / rel))
+            self._report(rel, findings)
+
+    def _count(self, counts: tuple[int, ...]) -> None:
+        self.result.notes += 1
+        self.result.links += counts[0]
+        self.result.citations += counts[1]
+        self.result.unchecked["length"] += counts[2]
+        self.result.unchecked["upload"] += counts[3]
+
+    def _unchecked(self, summary: NoteSummary) -> tuple[int, int]:
+        """Whether NC203 (a note that cites, with no known length) and NC404 (a note with
+        dated facts, with no upload date) could not check this note: said once per run."""
+        enabled = self.ruleset.enabled
+        cites = bool(summary.cited_times) and "NC203" in enabled
+        dated = bool(summary.facts) and "NC404" in enabled
+        if not (cites or dated) or not summary.readable:
+            return 0, 0
+        from notecheck.vault.metadata import MetadataIndex
+        from notecheck.vault.video import is_video_note
+
+        if not is_video_note(summary, self.config.table("frontmatter")):
+            return 0, 0
+        meta = MetadataIndex.of(self.vault).for_note(summary)
+        return int(cites and meta.duration is None), int(dated and meta.upload_date is None)
+
+    def _report(self, rel: str, findings: list[Finding]) -> None:
+        display = self.displays.get(rel) or _display(self.root / rel)
+        shown = [Finding(display, f.span, f.code, f.name, f.severity, f.message, f.fix) for f in findings]
+        if self.stream is not None:
+            if shown:
+                self.stream(shown)
+        else:
+            self.result.findings.extend(shown)
+
+    def _recheck(self, summary: NoteSummary) -> list[Finding]:
+        """Both phases for one note whose text changed (or was read again)."""
+        from notecheck.engine.phases import finalize, vault_phase
+
+        self.vault.remember(summary)
+        return finalize(summary, summary.findings + vault_phase([summary], self.vault, self.ruleset), self.ruleset)
+
+    def _fix(self, rel: str, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+        """Fix, re-parse and re-check until nothing changes; return what remains."""
+        from notecheck.engine.phases import analyze_text
+        from notecheck.note.source import encode
+        from notecheck.runner.fixer import FileChanged, applicable, apply_fixes, write_atomically
+
+        original = analysis.raw
+        first_findings = findings
+        current = analysis
+        unsafe = self.options.unsafe_fixes
+        fixed = 0
+        for _ in range(MAX_FIX_PASSES):
+            fixes = applicable(findings, unsafe)
+            if not fixes or current.source is None or not current.summary.front_matter_ok:
+                break
+            text, applied = apply_fixes(current.source, fixes)
+            if text == current.source.text:
+                break
+            fixed += applied
+            raw = encode(text, current.source.bom)
+            current = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
+            findings = self._recheck(current.summary)
+        else:
+            self.result.warnings.append(
+                f"{_display(self.root / rel)}: fixes did not converge after {MAX_FIX_PASSES} passes"
+            )
+        if current is analysis or current.raw == original:
+            return findings
+        if self.options.diff:
+            self._add_diff(rel, analysis, current)
+        else:
+            try:
+                write_atomically(self.root / rel, original, current.source.text, current.source.bom)
+            except (FileChanged, OSError) as err:
+                self.result.warnings.append(f"{_display(self.root / rel)}: not fixed: {err}")
+                return first_findings  # nothing was fixed: nothing is counted (W-1)
+        self.result.fixed += fixed
+        return findings
+
+    def _add_diff(self, rel: str, before: Analysis, after: Analysis) -> None:
+        """A unified diff that ``patch -p1`` and ``git apply`` take: lines split at LF
+        only (a CR-only or U+2028 line stays one line of the file's bytes), the BOM kept
+        in the first line, and "\\ No newline at end of file" where the file has none."""
+        name = _display(self.root / rel)
+        bom = "\ufeff" if before.source.bom else ""
+        diff = difflib.unified_diff(
+            _patch_lines(bom + before.source.text),
+            _patch_lines(bom + after.source.text),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+        text = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff)
+        self.result.diffs.append(text)
