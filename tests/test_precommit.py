@@ -16,9 +16,10 @@ IDENTITY = {
 }
 
 
-def try_repo(vault: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str]:
+def try_repo(vault: Path, home: Path, hook: str, staged: bool = False) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, "--all-files", "--color", "never"]
+    files = [] if staged else ["--all-files"]
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, *files, "--color", "never"]
     return subprocess.run(command, cwd=vault, capture_output=True, text=True, env=env, timeout=600)
 
 
@@ -53,9 +54,7 @@ def _git(vault: Path, *args: str) -> None:
 
 def try_staged(vault: Path, home: Path) -> subprocess.CompletedProcess[str]:
     """The hook on the staged files only, as at a commit."""
-    env = {**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "notecheck", "--color", "never"]
-    return subprocess.run(command, cwd=vault, capture_output=True, text=True, env=env, timeout=600)
+    return try_repo(vault, home, "notecheck", staged=True)
 
 
 def test_the_hook_reports_what_a_change_breaks_in_other_notes(tmp_path: Path) -> None:

@@ -79,6 +79,16 @@ class Vault:
         return index
 
     @cached_property
+    def videos(self) -> dict[str, list[str]]:
+        """videoId -> the notes of that video, once a run (NC208 and NC308 read it)."""
+        found: dict[str, list[str]] = {}
+        for rel in self.notes:
+            video_id = self.video_id(rel)
+            if video_id:
+                found.setdefault(video_id, []).append(rel)
+        return found
+
+    @cached_property
     def notes(self) -> list[str]:
         return [rel for rel in self.files if rel.lower().endswith(".md")]
 

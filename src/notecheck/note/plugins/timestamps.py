@@ -11,6 +11,7 @@ An anchor's ``data_t`` is ``(value, offset of the value)``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -90,28 +91,25 @@ def _push(state: StateInline, meta: dict) -> None:
     token.meta = meta
 
 
-def _timestamp(state: StateInline, silent: bool) -> bool:
-    if state.src[state.pos] != "[":
-        return False
-    meta = match_bracket(state.src, state.pos)
-    if meta is None:
-        return False
-    if not silent:
-        _push(state, meta)
-    state.pos = meta["end"]
-    return True
+def _inline_rule(opening: str, match: Callable[[str, int], dict | None]) -> Callable[[StateInline, bool], bool]:
+    """A markdown-it inline rule that makes a ``timestamp`` token of what ``match`` finds."""
+
+    def rule(state: StateInline, silent: bool) -> bool:
+        if not state.src.startswith(opening, state.pos):
+            return False
+        meta = match(state.src, state.pos)
+        if meta is None:
+            return False
+        if not silent:
+            _push(state, meta)
+        state.pos = meta["end"]
+        return True
+
+    return rule
 
 
-def _anchor(state: StateInline, silent: bool) -> bool:
-    if not state.src.startswith("<a", state.pos):
-        return False
-    meta = match_anchor(state.src, state.pos)
-    if meta is None:
-        return False
-    if not silent:
-        _push(state, meta)
-    state.pos = meta["end"]
-    return True
+_timestamp = _inline_rule("[", match_bracket)
+_anchor = _inline_rule("<a", match_anchor)
 
 
 _IN_BLOCK = re.compile(r"<a\s|\[")

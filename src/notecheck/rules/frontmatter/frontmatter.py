@@ -224,18 +224,8 @@ class DuplicateVideo(_FrontMatterRule):
         ),
     }
 
-    def __init__(self, settings: dict[str, Any]) -> None:
-        super().__init__(settings)
-        self._owners: dict[str, list[str]] | None = None  # videoId -> notes: once a run, not once a fixed note (H-4)
-
     def check_vault(self, notes: list[NoteSummary], vault: Vault, report: VaultReporter) -> None:
-        if self._owners is None:
-            self._owners = {}
-            for rel in vault.notes:
-                video_id = vault.video_id(rel)
-                if video_id:
-                    self._owners.setdefault(video_id, []).append(rel)
-        owners = self._owners
+        owners = vault.videos  # once a run, not once a fixed note (H-4)
         checked = {note.rel: note for note in notes}
         strict = self.settings["one-note-per-video"]
         articles: dict[str, tuple[str, str] | None] = {}  # read once per run, only for notes sharing an id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from notecheck.engine.registry import Option, Rule, register
 from notecheck.model import Edit, Fix, Span
@@ -41,10 +41,6 @@ class TimestampScale(Rule):
         ),
     }
 
-    def __init__(self, settings: dict[str, Any]) -> None:
-        super().__init__(settings)
-        self._owners: dict[str, list[str]] | None = None  # videoId -> notes, built on first need
-
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         if not note.cited_times or not is_video_note(note, vault.config.table("frontmatter")):
             return
@@ -64,14 +60,8 @@ class TimestampScale(Rule):
         three = [index for index, time in enumerate(times) if len(time.fields) == 3 and time.fields[2] == 0]
         if len(three) < 2:
             return Scale()
-        if self._owners is None:
-            self._owners = {}
-            for rel in vault.notes:
-                video_id = vault.video_id(rel)
-                if video_id:
-                    self._owners.setdefault(video_id, []).append(rel)
         scale = Scale()
-        for rel in self._owners.get(note.video_id or "", ()):
+        for rel in vault.videos.get(note.video_id or "", ()):
             other = vault.summary(rel) if rel != note.rel else None
             if other is None or not other.readable:
                 continue
