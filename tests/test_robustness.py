@@ -245,7 +245,8 @@ def test_a_parallel_run_checks_links_early_and_finds_what_one_job_finds(tmp_path
     notes it links to are parsed (at once, or when the last of them comes), else when the
     note is reported, as the other rules always do: the findings are those of one job,
     messages included."""
-    from notecheck.rules.links.links import BrokenHeading, LinkFormat
+    from notecheck.rules.links.nc102_broken_heading import BrokenHeading
+    from notecheck.rules.links.nc104_link_format import LinkFormat
     from notecheck.runner import early
     from notecheck.runner import pool as phase1
 

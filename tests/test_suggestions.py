@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import check, write_vault
 
-from notecheck.rules.links.links import _NameIndex
+from notecheck.rules.links.common import _NameIndex
 
 
 def test_a_slug_finds_the_title_and_the_fix_keeps_the_alias(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,12 +111,11 @@ def all_rules() -> dict[str, type[Rule]]:
 
 
 def _holds_rules(name: str) -> bool:
-    """Rule modules: ``rules/<family>/ncNNN_<name>.py``, and the family's module of the
-    rules not yet in a file of their own (``rules/links/links.py``). A family's grammar
-    (``rules/dates/dating.py``) is imported by the rules that need it, when they need it:
-    a warm run never loads it."""
+    """Rule modules: one rule a module, ``rules/<family>/ncNNN_<name>.py``. What a family's
+    rules share (``common.py``) and its grammar (``rules/dates/dating.py``) are imported by
+    the rules that need them, when they need them: a warm run never loads the grammars."""
     parts = name.split(".")
-    return len(parts) == 4 and (parts[3].startswith("nc") or parts[3] == parts[2])
+    return len(parts) == 4 and re.fullmatch(r"nc\d{3}_\w+", parts[3]) is not None
 
 
 def family_options() -> dict[str, dict[str, Option]]:

@@ -18,7 +18,7 @@ from notecheck.engine.ruleset import RuleSet
 from notecheck.model import Finding
 from notecheck.note.source import UnreadableNote
 from notecheck.note.summary import NoteSummary
-from notecheck.rules.links.links import has_block, has_heading_path
+from notecheck.rules.links.common import has_block, has_heading_path
 from notecheck.vault.resolve import Vault, note_name
 
 LINK_RULES = ("NC101", "NC102", "NC103")

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, ClassVar
 from notecheck.engine.registry import Option, Rule, register
 from notecheck.model import Edit, Fix, Span
 from notecheck.note.citation import format_time
-from notecheck.rules.timestamps.scale import Scale, Time, misscaled, probable_text
-from notecheck.rules.timestamps.timestamps import (
+from notecheck.rules.timestamps.common import (
     TIMESTAMP_OPTIONS,
     TRANSCRIPT_GRACE_SECONDS,
     is_clock,
     max_length,
     note_times,
 )
+from notecheck.rules.timestamps.scale import Scale, Time, misscaled, probable_text
 from notecheck.vault.metadata import MetadataIndex
 from notecheck.vault.video import is_video_note
 

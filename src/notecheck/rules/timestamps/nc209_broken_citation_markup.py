@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from notecheck.engine.registry import register
 from notecheck.model import Edit, Fix, Span
 from notecheck.note.citation import parse_citation
-from notecheck.rules.timestamps.timestamps import _TimestampRule
+from notecheck.rules.timestamps.common import _TimestampRule
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

@@ -1,4 +1,4 @@
-"""Wikilinks (NC1xx): targets, headings, block references, formatting, ambiguity, case."""
+"""What the links rules share: wikilinks (NC1xx): targets, headings, block references, formatting, ambiguity, case."""
 
 from __future__ import annotations
 
@@ -6,19 +6,16 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from notecheck.engine.registry import Option, Rule, register
+from notecheck.engine.registry import Option, Rule
 from notecheck.model import Edit, Fix, Span
 from notecheck.note.linkformat import WrittenLink, canonical_form
 from notecheck.vault.resolve import note_name
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
-
-    from notecheck.engine.context import NoteContext, VaultReporter
     from notecheck.note.summary import LinkRef, NoteSummary
-    from notecheck.vault.resolve import Resolution, Vault
+    from notecheck.vault.resolve import Vault
 
 _NOTE_SUFFIX = re.compile(r"\.md$", re.IGNORECASE)
 _HAS_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
@@ -75,40 +72,6 @@ def normalize_heading(text: str) -> str:
 class _LinkRule(Rule):
     family = "links"
     options = LINK_OPTIONS
-
-
-@register
-class BrokenLink(_LinkRule):
-    code = "NC101"
-    name = "broken-link"
-    summary = "Wikilink target (note or attachment) not found in the vault."
-    fixable = "unsafe"
-    early = True  # reads the note and the vault's file names
-
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
-        for ref in note.links:
-            target = ref.link.target
-            if not target:
-                continue
-            resolution = vault.resolve(target, note.rel)
-            if resolution.path:
-                continue
-            if resolution.outside:
-                report(note.rel, self, ref.span, f"link target '{target}' is outside the vault")
-                continue
-            suggestions = [name for name in suggest(vault, target) if name != note_name(note.rel)]  # never itself
-            attachment = _is_attachment(target)
-            certain = attachment or ref.link.embed
-            if not (certain or suggestions or self.settings["unresolved"] == "all"):
-                continue
-            kind = "attachment" if attachment else "note"
-            message = f"{kind} '{target}' not found"
-            fix = None
-            if suggestions:
-                message += "; did you mean " + " or ".join(f"'{name}'" for name in suggestions[:3]) + "?"
-                if len(suggestions) == 1:
-                    fix = _retarget(ref, suggestions[0], "unsafe")
-            report(note.rel, self, ref.span, message, fix)
 
 
 def suggest(vault: Vault, target: str) -> list[str]:
@@ -199,26 +162,6 @@ def _target_note(ref: LinkRef, note: NoteSummary, vault: Vault) -> NoteSummary |
     return vault.summary(path) if path is not None else None
 
 
-@register
-class BrokenHeading(_LinkRule):
-    code = "NC102"
-    name = "broken-heading"
-    summary = "Wikilink '#Heading' not found in the target note."
-    early = True  # reads the note and the notes it links to
-
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
-        for ref in note.links:
-            wanted = ref.link.headings
-            if not wanted:
-                continue
-            target = _target_note(ref, note, vault)
-            if target is None or not target.readable:
-                continue
-            if not has_heading_path(target, wanted):
-                where = f"'{ref.link.target}'" if ref.link.target else "this note"
-                report(note.rel, self, ref.span, f"heading '{'#'.join(wanted)}' not found in {where}")
-
-
 def has_block(target: NoteSummary, block: str) -> bool:
     """Whether the note holds the block id (``^id``), case ignored as Obsidian does."""
     return block.lower() in {known.lower() for known in target.block_ids}
@@ -241,65 +184,6 @@ def has_heading_path(target: NoteSummary, wanted: list[str]) -> bool:
         else:
             return True
     return False
-
-
-@register
-class BrokenBlockRef(_LinkRule):
-    code = "NC103"
-    name = "broken-block-ref"
-    summary = "Wikilink '#^block-id' not found in the target note."
-    early = True  # reads the note and the notes it links to
-
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
-        for ref in note.links:
-            block = ref.link.block_id
-            if block is None:
-                continue
-            target = _target_note(ref, note, vault)
-            if target is None or not target.readable:
-                continue
-            if not has_block(target, block):
-                where = f"'{ref.link.target}'" if ref.link.target else "this note"
-                report(note.rel, self, ref.span, f"block '^{block}' not found in {where}")
-
-
-@register
-class LinkFormat(_LinkRule):
-    code = "NC104"
-    name = "link-format"
-    summary = "Wikilink not written in the configured style."
-    severity = "warning"
-    fixable = "safe"
-    early = False  # reads the note only, but finds tens a note: made as the note is reported
-
-    def __init__(self, settings: dict[str, Any]) -> None:
-        super().__init__(settings)
-        self._spaced: bool | None = None  # "consistent": the checked notes' style, once counted
-
-    def check_vault(self, notes: list[NoteSummary], vault: Vault, report: VaultReporter) -> None:
-        """Count the pipe styles once, over every note the run checks (before any is reported)."""
-        if self.settings["pipe-style"] == "consistent" and self._spaced is None:
-            self._spaced = _mostly_spaced(notes)
-
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
-        """In the vault phase, from the links phase 1 keeps anyway: a note's formatting
-        findings are then made only as the note is reported, never held for the whole run
-        nor stored in the cache."""
-        style = self.settings["pipe-style"]
-        if style == "consistent":
-            spaced = self._spaced if self._spaced is not None else _mostly_spaced([note])
-        else:
-            spaced = style == "spaced"
-        for ref in note.links:
-            span = ref.span
-            if span.line != span.end_line:
-                continue
-            advice = _link_advice(ref.source, spaced)
-            if advice is not None:
-                canonical, message = advice
-                if not _same_target(ref, canonical, note, vault):
-                    continue  # '.md' is part of the name it leads to (x.md.md): a safe fix never retargets
-                report(note.rel, self, span, message, Fix((Edit(span, canonical),), "safe"))
 
 
 def _same_target(ref: LinkRef, canonical: str, note: NoteSummary, vault: Vault) -> bool:
@@ -339,83 +223,3 @@ def _link_advice(text: str, spaced: bool) -> tuple[str, str] | None:
         return None
     canonical, reason = canonical_form(written, spaced)
     return None if canonical == text else (canonical, f"{reason}: write {canonical}")
-
-
-@register
-class AmbiguousLink(_LinkRule):
-    code = "NC105"
-    name = "ambiguous-link"
-    summary = "Wikilink name matches several notes, so where it leads depends on Obsidian's choice."
-    severity = "warning"
-    early = True  # reads the note and the vault's file names
-
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
-        for ref in note.links:
-            target = ref.link.target
-            if not target or "/" in target:
-                continue
-            resolution: Resolution = vault.resolve(target, note.rel)
-            if len(resolution.candidates) > 1:
-                paths = ", ".join(resolution.candidates[:4])
-                report(note.rel, self, ref.span, f"'{target}' matches {len(resolution.candidates)} files: {paths}")
-
-
-@register
-class LinkCase(_LinkRule):
-    code = "NC106"
-    name = "link-case"
-    summary = "Wikilink target resolves only when letter case is ignored."
-    severity = "warning"
-    fixable = "safe"
-    early = True  # reads the note and the vault's file names
-
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
-        for ref in note.links:
-            target = ref.link.target
-            if not target or target.startswith(("./", "../")):
-                continue
-            resolution = vault.resolve(target, note.rel)
-            if resolution.path is None or resolution.exact_case or len(resolution.candidates) > 1:
-                continue
-            segments = target.replace("\\", "/").strip("/").split("/")
-            actual = "/".join(resolution.path.split("/")[-len(segments) :])
-            if not target.lower().endswith(".md") and actual.lower().endswith(".md"):
-                actual = actual[:-3]
-            fix = _retarget(ref, actual, "safe")
-            report(note.rel, self, ref.span, f"'{target}' differs in case from the file name: write '{actual}'", fix)
-
-
-@register
-class EmptyLink(_LinkRule):
-    code = "NC107"
-    name = "empty-link"
-    summary = "Wikilink with nothing to link to: [[]], [[ ]], [[|alias]], [[#]]."
-    tokens = frozenset({"wikilink"})
-
-    def check_token(self, token: Token, note: NoteContext) -> None:
-        link = token.meta["link"]
-        anchor = (link.anchor or "").strip("^ ")
-        if not link.target and not anchor:
-            note.report(self, token.meta["span"], "empty wikilink")
-
-
-@register
-class TablePipe(_LinkRule):
-    code = "NC108"
-    name = "table-pipe"
-    summary = "Unescaped '|' inside a wikilink in a table row splits the table cell."
-    fixable = "safe"
-    tokens = frozenset({"tr_open"})
-
-    def check_token(self, token: Token, note: NoteContext) -> None:
-        if token.map is None:
-            return
-        line = token.map[0] + note.front_matter.body_start + 1
-        text = note.source.lines[line - 1]
-        masked = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
-        for match in _TABLE_LINK.finditer(masked):
-            for index in range(match.start(), match.end()):
-                if masked[index] == "|" and masked[index - 1] != "\\":
-                    span = Span(line, index + 1, line, index + 2)
-                    fix = Fix((Edit(span, "\\|"),), "safe")
-                    note.report(self, span, "unescaped '|' in a wikilink splits the table cell: write '\\|'", fix)

@@ -1,0 +1,91 @@
+"""What the dates rules share: dates of facts (NC4xx): impossible dates, wrong weekdays, contradicting relative dates,
+facts dated after the video, and the vault's timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from notecheck.engine.registry import Rule
+
+# notecheck.dating is imported inside the rules that use it: compiling its patterns takes
+# 19 ms, which a warm run (findings straight from the cache) never needs.
+
+if TYPE_CHECKING:
+    from notecheck.note.summary import NoteSummary
+    from notecheck.rules.dates.dating import When
+    from notecheck.vault.resolve import Vault
+
+PUBLICATION_SLACK = dt.timedelta(days=1)  # yt-dlp's upload_date is UTC: a day either way
+TARGET_WORDS = ("by", "until", "till", "before")  # "by 2030" names a target, not a fact
+
+
+class _DateRule(Rule):
+    family = "dates"
+    needs = frozenset({"facts"})
+
+
+def timeline_entries(front_matter: dict[str, Any]) -> list[tuple[When, str, list[str]]]:
+    """The valid entries of a note's ``timeline``: (date, event, match phrases)."""
+    from notecheck.rules.dates.dating import parse_timeline_date
+
+    entries = []
+    timeline = front_matter.get("timeline")
+    for entry in timeline if isinstance(timeline, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        when = parse_timeline_date(entry.get("date"))
+        event = entry.get("event")
+        match = entry.get("match")
+        if when is None or (match is not None and not _strings(match)):
+            continue
+        phrases = list(match) if match else (str(event).split() if event else [])
+        if phrases:
+            entries.append((when, str(event or phrases[0]), phrases))
+    return entries
+
+
+def _linked_timeline(target: str, rel: str, vault: Vault) -> tuple[str, list[tuple[When, str, list[str]]]]:
+    """The note a link target of ``rel`` leads to, and its timeline ('' and none when it
+    leads to no note)."""
+    path = vault.linked_note(target, rel) if target else None
+    other = vault.summary(path) if path is not None else None
+    if path is None or other is None:
+        return "", []
+    return path, _timeline_of(other, vault)
+
+
+def _timeline_of(note: NoteSummary, vault: Vault) -> list[tuple[When, str, list[str]]]:
+    """``timeline_entries`` of a note that other notes link to, read once per run (a topic
+    note is linked from thousands of sentences), and again only if the note is checked
+    again (after a fix)."""
+    known = vault.shared.setdefault("timelines", {})
+    seen = known.get(note.rel)
+    if seen is None or seen[0] is not note:
+        seen = known[note.rel] = (note, timeline_entries(note.front_matter))
+    return seen[1]
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, str) and item.strip() for item in value)
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)", text) is not None
+
+
+def _entry_problem(entry: object) -> str | None:
+    from notecheck.rules.dates.dating import parse_timeline_date
+
+    if not isinstance(entry, dict):
+        return "an entry must be a mapping with 'date' and 'event'"
+    if "date" not in entry or entry["date"] in (None, ""):
+        return "it has no 'date'"
+    if parse_timeline_date(entry["date"]) is None:
+        return f"'date' {entry['date']!r} is not a year, year-month or date (YYYY, YYYY-MM, YYYY-MM-DD)"
+    if "match" in entry and not _strings(entry["match"]):
+        return "'match' must be a list of words or phrases"
+    if not entry.get("event") and "match" not in entry:
+        return "it has neither 'event' nor 'match'"
+    return None
