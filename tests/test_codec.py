@@ -23,9 +23,9 @@ from notecheck.runner import codec
 
 REPO = Path(__file__).resolve().parent.parent
 ENCODED_FIELDS = {
-    "rel", "readable", "front_matter", "front_matter_present", "front_matter_lines", "front_matter_end",
+    "rel", "readable", "front_matter", "front_matter_lines",
     "front_matter_ok", "headings", "block_ids", "links", "citations", "cited_times", "anchors", "suppressions",
-    "facts", "sentences", "transcript_stamps", "transcript_ends", "findings", "line_count",
+    "facts", "sentences", "transcript_stamps", "transcript_ends", "findings",
 }  # fmt: skip
 
 

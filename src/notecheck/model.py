@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import Literal, NamedTuple, TypeVar, dataclass_transform
 
 T = TypeVar("T")
@@ -97,13 +97,3 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
-
-
-@dataclass
-class NoteStats:
-    """Counts gathered while checking, for ``--statistics`` and the corpus script."""
-
-    notes: int = 0
-    links: int = 0
-    citations: int = 0
-    extra: dict[str, int] = field(default_factory=dict)

@@ -37,11 +37,8 @@ class NoteContext:
     transcripts: tuple[str, ...] = ()  # transcript files of the note's video, when NC207 reads them
     claims: list[Any] = field(default_factory=list)  # checkable facts of cited sentences, for NC207
     # Walk state, kept by the engine while it hands tokens to rules.
-    section: int = 0
-    heading: str | None = None
     block: Token | None = None  # the block token whose inline content is being walked
     in_table: bool = False
-    in_table_row: Token | None = None
 
     @cached_property
     def is_video_note(self) -> bool:

@@ -52,14 +52,10 @@ def _walk(tokens: list[Token], note: NoteContext):
     """Yield every token, block and inline, keeping the note's walk state current."""
     for token in tokens:
         kind = token.type
-        if kind == "heading_open":
-            note.section += 1
-        elif kind == "table_open":
+        if kind == "table_open":
             note.in_table = True
         elif kind == "table_close":
             note.in_table = False
-        elif kind == "tr_open":
-            note.in_table_row = token
         if token.nesting == 1 and kind != "tr_open":
             note.block = token
         yield token

@@ -77,10 +77,7 @@ class Collector:
     def start(self) -> None:
         fm = self.note.front_matter
         summary = self.summary
-        summary.front_matter_present = fm.present
-        summary.front_matter_end = fm.end_line
         summary.front_matter_ok = not fm.problems
-        summary.line_count = len(self.note.source.lines)
         if fm.data:
             summary.front_matter = json_safe(fm.data)
             summary.front_matter_lines = {key: info.key_span.line for key, info in fm.fields.items()}

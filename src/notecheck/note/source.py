@@ -56,10 +56,6 @@ class Source:
     def slice(self, span: Span) -> str:
         return self.text[self.offset(span.line, span.column) : self.offset(span.end_line, span.end_column)]
 
-    def line_span(self, line: int, start: int, end: int) -> Span:
-        """Span of 0-based character range [start, end) on a 1-based line."""
-        return Span(line, start + 1, line, end + 1)
-
 
 def decode(raw: bytes) -> Source:
     """Decode a note's bytes as UTF-8, or raise UnreadableNote with a clear reason."""

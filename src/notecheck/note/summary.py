@@ -110,9 +110,7 @@ class NoteSummary:
     rel: str  # path relative to the vault root, posix
     readable: bool = True
     front_matter: dict[str, Any] = field(default_factory=dict)
-    front_matter_present: bool = False
     front_matter_lines: dict[str, int] = field(default_factory=dict)  # key -> line
-    front_matter_end: int = 0
     front_matter_ok: bool = True  # False when the block could not be read: never fix such a note
     headings: list[Heading] = field(default_factory=list)
     block_ids: set[str] = field(default_factory=set)
@@ -130,7 +128,6 @@ class NoteSummary:
     transcript_stamps: tuple[tuple[str, int, int], ...] = ()  # NC207 read these: a change renews the note
     transcript_ends: tuple[tuple[str, float | None], ...] = ()  # end of the last cue of those it read
     findings: list[Finding] = field(default_factory=list)  # phase-1 findings
-    line_count: int = 0
 
     @property
     def video_id(self) -> str | None:

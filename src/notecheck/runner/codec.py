@@ -36,9 +36,7 @@ def dumps(summary: NoteSummary) -> bytes:
         summary.rel,
         summary.readable,
         summary.front_matter,
-        summary.front_matter_present,
         summary.front_matter_lines,
-        summary.front_matter_end,
         summary.front_matter_ok,
         [[h.level, h.text, h.line, list(h.parents)] for h in summary.headings],
         sorted(summary.block_ids),
@@ -54,7 +52,6 @@ def dumps(summary: NoteSummary) -> bytes:
         [list(stamp) for stamp in summary.transcript_stamps],
         [list(end) for end in summary.transcript_ends],
         [finding_data(f) for f in summary.findings],
-        summary.line_count,
     ]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
@@ -68,9 +65,7 @@ def loads(blob: bytes) -> NoteSummary:
             rel,
             readable,
             front_matter,
-            present,
             fm_lines,
-            fm_end,
             fm_ok,
             headings,
             blocks,
@@ -86,14 +81,11 @@ def loads(blob: bytes) -> NoteSummary:
             stamps,
             ends,
             findings,
-            line_count,
         ) = data
         summary = NoteSummary(_str(rel))
         summary.readable = _bool(readable)
         summary.front_matter = _dict(front_matter)
-        summary.front_matter_present = _bool(present)
         summary.front_matter_lines = {_str(key): _int(line) for key, line in _dict(fm_lines).items()}
-        summary.front_matter_end = _int(fm_end)
         summary.front_matter_ok = _bool(fm_ok)
         summary.headings = [
             Heading(_int(level), _str(text), _int(line), tuple(map(_str, parents)))
@@ -124,7 +116,6 @@ def loads(blob: bytes) -> NoteSummary:
         summary.transcript_stamps = tuple((_str(a), _int(b), _int(c)) for a, b, c in stamps)
         summary.transcript_ends = tuple((_str(a), _opt_float(b)) for a, b in ends)
         summary.findings = [load_finding(f) for f in findings]
-        summary.line_count = _int(line_count)
     except CodecError:
         raise
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, UnicodeDecodeError) as err:
