@@ -1,3 +1,3 @@
 """notecheck: a linter and citation validator for vaults of Markdown video notes."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
