@@ -304,3 +304,26 @@ def test_w13_front_matter_links_are_read_inside_their_scalar_only(tmp_path: Path
         ("n.md", 3, 20, "NC104"),
         ("n.md", 5, 7, "NC104"),
     ]
+
+
+def test_dl2_an_unsafe_fix_never_breaks_the_front_matter(tmp_path: Path) -> None:
+    write_vault(
+        tmp_path, {"it's done.md": "# x\n", "n.md": "---\ntitle: t\nrel: '[[its done]]'\n---\nSee [[its done]].\n"}
+    )
+    check(tmp_path, "n.md", fix=True, unsafe_fixes=True)
+    assert (tmp_path / "n.md").read_text() == "---\ntitle: t\nrel: '[[its done]]'\n---\nSee [[it's done]].\n"
+
+
+def test_dl4_fix_keeps_the_owner_and_hard_links(tmp_path: Path) -> None:
+    write_vault(tmp_path / "vault", {"n.md": "[[a |b]]\n", "a.md": "# a\n"})
+    note = tmp_path / "vault" / "n.md"
+    os.link(note, tmp_path / "hard.txt")
+    if os.getuid() == 0:
+        os.chown(tmp_path / "vault" / "a.md", 65534, 65534)
+    check(tmp_path / "vault", fix=True)
+    assert note.read_text() == "[[a|b]]\n" == (tmp_path / "hard.txt").read_text()
+    if os.getuid() == 0:
+        (tmp_path / "vault" / "a.md").write_text("# a\n\n[[a |b]]\n")
+        os.chown(tmp_path / "vault" / "a.md", 65534, 65534)
+        check(tmp_path / "vault", fix=True)
+        assert (tmp_path / "vault" / "a.md").stat().st_uid == 65534

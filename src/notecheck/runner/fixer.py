@@ -3,6 +3,7 @@ BOM, encoding and file mode stay, and files are replaced atomically."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -42,6 +43,33 @@ def apply_fixes(source: Source, fixes: list[Fix]) -> tuple[str, int]:
     return text, applied
 
 
+def _write_in_place(path: Path, original: bytes, data: bytes) -> None:
+    """Rewrite a file with several hard links in place, so that every name sees the fix
+    (not atomic: a crash mid-write could cut it short, which is why other files are replaced)."""
+    with path.open("r+b") as stream:
+        if stream.read() != original:
+            raise FileChanged(f"{path} changed on disk while notecheck was fixing it; not written")
+        stream.seek(0)
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def front_matter_survives(text: str) -> bool:
+    """Whether the front matter of fixed text still loads (fixes run only where it did)."""
+    from notecheck.note.frontmatter import parse_front_matter
+
+    return not parse_front_matter(Source(text).lines).problems
+
+
+def touches_front_matter(source: Source, fix: Fix) -> bool:
+    from notecheck.note.frontmatter import parse_front_matter
+
+    end = parse_front_matter(source.lines).end_line
+    return any(edit.span.line <= end for edit in fix.edits)
+
+
 def write_atomically(path: Path, original: bytes, text: str, bom: bool) -> None:
     """Replace ``path`` with ``text`` unless the file changed since ``original`` was read."""
     data = encode(text, bom)
@@ -49,8 +77,12 @@ def write_atomically(path: Path, original: bytes, text: str, bom: bool) -> None:
         return
     if path.read_bytes() != original:
         raise FileChanged(f"{path} changed on disk while notecheck was fixing it; not written")
-    mode = path.stat().st_mode & 0o7777
+    info = path.stat()
+    mode = info.st_mode & 0o7777
     real = Path(os.path.realpath(path))
+    if info.st_nlink > 1:  # a file with other names: replacing it would leave them the old text (DL-4)
+        _write_in_place(real, original, data)
+        return
     handle, temp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".notecheck-tmp", dir=real.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -58,6 +90,11 @@ def write_atomically(path: Path, original: bytes, text: str, bom: bool) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, mode)
+        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+            # Keep the owner (as root, say, in a CI container over a mounted repository); an
+            # ordinary user cannot give a file away: it becomes theirs, as with an editor.
+            with contextlib.suppress(PermissionError):
+                os.chown(temp, info.st_uid, info.st_gid)
         if real.read_bytes() != original:
             raise FileChanged(f"{path} changed on disk while notecheck was fixing it; not written")
         os.replace(temp, real)

@@ -397,7 +397,14 @@ class VaultRun:
         """Fix, re-parse and re-check until nothing changes; return what remains."""
         from notecheck.engine.phases import analyze_text
         from notecheck.note.source import encode
-        from notecheck.runner.fixer import FileChanged, applicable, apply_fixes, write_atomically
+        from notecheck.runner.fixer import (
+            FileChanged,
+            applicable,
+            apply_fixes,
+            front_matter_survives,
+            touches_front_matter,
+            write_atomically,
+        )
 
         original = analysis.raw
         first_findings = findings
@@ -409,6 +416,9 @@ class VaultRun:
             if not fixes or current.source is None or not current.summary.front_matter_ok:
                 break
             text, applied = apply_fixes(current.source, fixes)
+            if not front_matter_survives(text):  # a name with a quote written into a quoted YAML value (DL-2)
+                fixes = [fix for fix in fixes if not touches_front_matter(current.source, fix)]
+                text, applied = apply_fixes(current.source, fixes)
             if text == current.source.text:
                 break
             fixed += applied
