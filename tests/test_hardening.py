@@ -327,3 +327,24 @@ def test_dl4_fix_keeps_the_owner_and_hard_links(tmp_path: Path) -> None:
         os.chown(tmp_path / "vault" / "a.md", 65534, 65534)
         check(tmp_path / "vault", fix=True)
         assert (tmp_path / "vault" / "a.md").stat().st_uid == 65534
+
+
+def test_h8_info_json_files_are_read_only_for_the_videos_checked(tmp_path: Path, monkeypatch) -> None:
+    from notecheck.vault.metadata import MetadataIndex
+
+    files = {
+        f"media/Talk {i} [video{i:06d}].info.json": json.dumps({"id": f"video{i:06d}", "duration": 60})
+        for i in range(50)
+    }
+    files["v.md"] = "---\ntitle: t\nvideoId: video000007\n---\nIt ends [00:02:00].\n"
+    write_vault(tmp_path, files)
+    read: list[str] = []
+    real = MetadataIndex._read_info
+
+    def counting(self, rel):
+        read.append(rel)
+        return real(self, rel)
+
+    monkeypatch.setattr(MetadataIndex, "_read_info", counting)
+    assert codes(tmp_path, "v.md", cache=False) == [("v.md", 5, 10, "NC203")]
+    assert read == ["media/Talk 7 [video000007].info.json"]

@@ -124,12 +124,26 @@ class MetadataIndex:
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
-        self.info: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._info: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._unread = [rel for rel in vault.files if rel.lower().endswith(".info.json")]
         self.transcripts = transcripts_by_video(vault.files)
         self._notes: dict[tuple[Any, ...], VideoMetadata] = {}
-        for rel in vault.files:
-            if rel.lower().endswith(".info.json"):
+
+    def info(self, video_id: str) -> tuple[str, dict[str, Any]] | None:
+        """The info.json of a video (its file, and the fields we read), found by the id
+        inside it. Read lazily (H-8): first the files whose name holds the id, as yt-dlp
+        names them; only when none of those has it, every other file, once a run."""
+        if video_id not in self._info and self._unread:
+            named = [rel for rel in self._unread if video_id in rel.rsplit("/", 1)[-1]]
+            for rel in named:
                 self._read_info(rel)
+            read = set(named)
+            self._unread = [rel for rel in self._unread if rel not in read]
+            if video_id not in self._info:
+                for rel in self._unread:
+                    self._read_info(rel)
+                self._unread = []
+        return self._info.get(video_id)
 
     @classmethod
     def of(cls, vault: Vault) -> MetadataIndex:
@@ -144,8 +158,8 @@ class MetadataIndex:
             data = json.loads(raw.decode("utf-8"))
         except (OSError, ValueError, RecursionError):  # unreadable, out of the vault, not JSON, or too deep
             return
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            self.info.setdefault(data["id"], (rel, data))
+        if isinstance(data, dict) and isinstance(data.get("id"), str):  # keep what we read, not the file
+            self._info.setdefault(data["id"], (rel, {key: data.get(key) for key in ("duration", "upload_date")}))
 
     def transcript_end(self, rel: str) -> float | None:
         """The end of a transcript's last cue (None: it has none): read once per run
@@ -182,8 +196,9 @@ class MetadataIndex:
         upload = parse_upload_date(front_matter.get("uploadDate", front_matter.get("upload_date")))
         upload_source = "front matter" if upload else None
         lower_bound = False
-        if isinstance(video_id, str) and video_id in self.info:
-            rel, info = self.info[video_id]
+        found = self.info(video_id) if isinstance(video_id, str) else None
+        if found is not None:
+            rel, info = found
             if duration is None and parse_duration(info.get("duration")) is not None:
                 duration, duration_source = parse_duration(info.get("duration")), rel
             if upload is None and parse_upload_date(info.get("upload_date")):
