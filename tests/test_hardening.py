@@ -348,3 +348,14 @@ def test_h8_info_json_files_are_read_only_for_the_videos_checked(tmp_path: Path,
     monkeypatch.setattr(MetadataIndex, "_read_info", counting)
     assert codes(tmp_path, "v.md", cache=False) == [("v.md", 5, 10, "NC203")]
     assert read == ["media/Talk 7 [video000007].info.json"]
+
+
+def test_w4_a_path_through_a_symlinked_folder_and_a_missing_vault(tmp_path: Path) -> None:
+    write_vault(tmp_path / "vault", {"a.md": "[[]]\n"})
+    (tmp_path / "lv").symlink_to(tmp_path / "vault")
+    for given in ("lv/a.md", "lv"):
+        done = notecheck(tmp_path, given)
+        assert done.returncode == 1 and b"NC107" in done.stdout and not done.stderr, (given, done.stderr)
+    missing = notecheck(tmp_path, "--vault", str(tmp_path / "nonexistent"), ".")
+    assert missing.returncode == 2 and b"no such folder" in missing.stderr
+    assert b"All checks passed" not in missing.stdout

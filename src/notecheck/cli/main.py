@@ -161,7 +161,7 @@ def check(args: argparse.Namespace) -> int:
     if args.output_format == "text":
         if args.statistics:
             report.write(f"Checked {result.notes} notes ({result.links} wikilinks, {result.citations} citations).\n")
-        if not args.quiet:
+        if not args.quiet and not (result.errors and not tally.total):  # never "All checks passed!" after an error
             report.write(report.summary_line(tally, result.fixed) + "\n")
         if args.statistics or not args.quiet:
             for line in report.unchecked_lines(result.unchecked):

@@ -143,6 +143,9 @@ def _run(options: RunOptions) -> RunResult:
         if not given.exists() and not given.is_symlink():
             result.errors.append(f"{given}: no such file or directory")
             continue
+        if options.vault is not None and not options.vault.is_dir():
+            result.errors.append(f"--vault {options.vault}: no such folder")
+            return result
         root = options.vault.resolve() if options.vault else find_vault_root(given, cwd)
         groups[root].append(given)
     # One vault reports its notes in order as it goes; the notes of several vaults may
@@ -242,6 +245,12 @@ class VaultRun:
             try:
                 rel = absolute.relative_to(self.root).as_posix()
             except ValueError:
+                rel = None  # reached through a symbolic link to the vault (macOS's temporary folder, say: W-4)
+                for real in (absolute.parent.resolve() / absolute.name, absolute.resolve()):
+                    if real.is_relative_to(self.root):  # the folder's real path first: a note link stays a link
+                        absolute, rel = real, real.relative_to(self.root).as_posix()
+                        break
+            if rel is None:
                 self.result.errors.append(f"{given}: outside the vault root {self.root}")
                 continue
             if absolute.is_dir():
