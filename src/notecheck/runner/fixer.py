@@ -56,18 +56,12 @@ def _write_in_place(path: Path, original: bytes, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def front_matter_survives(text: str) -> bool:
-    """Whether the front matter of fixed text still loads (fixes run only where it did)."""
-    from notecheck.note.frontmatter import parse_front_matter
-
-    return not parse_front_matter(Source(text).lines).problems
-
-
-def touches_front_matter(source: Source, fix: Fix) -> bool:
+def body_fixes(source: Source, fixes: list[Fix]) -> list[Fix]:
+    """The fixes that edit nothing of the front matter block (for when the others broke it)."""
     from notecheck.note.frontmatter import parse_front_matter
 
     end = parse_front_matter(source.lines).end_line
-    return any(edit.span.line <= end for edit in fix.edits)
+    return [fix for fix in fixes if all(edit.span.line > end for edit in fix.edits)]
 
 
 def write_atomically(path: Path, original: bytes, text: str, bom: bool) -> None:

@@ -351,7 +351,7 @@ class VaultRun:
     def _elsewhere(self, rels: list[str]) -> None:
         """A run over some of the notes also reports what their change broke in the others
         (links to a heading or block that is gone, to a note renamed or deleted)."""
-        notes = [rel for rel in self.vault.notes if is_note(rel)]
+        notes = self.vault.notes
         if self.cache is None or len(rels) >= len(notes) or self.options.fix or self.options.diff:
             return  # what a change broke is known from the cache; with every note checked, nothing is left
         from notecheck.runner.elsewhere import damaged
@@ -410,8 +410,7 @@ class VaultRun:
             FileChanged,
             applicable,
             apply_fixes,
-            front_matter_survives,
-            touches_front_matter,
+            body_fixes,
             write_atomically,
         )
 
@@ -425,14 +424,16 @@ class VaultRun:
             if not fixes or current.source is None or not current.summary.front_matter_ok:
                 break
             text, applied = apply_fixes(current.source, fixes)
-            if not front_matter_survives(text):  # a name with a quote written into a quoted YAML value (DL-2)
-                fixes = [fix for fix in fixes if not touches_front_matter(current.source, fix)]
-                text, applied = apply_fixes(current.source, fixes)
             if text == current.source.text:
                 break
+            fixed_now = analyze_text(self.root, rel, encode(text, current.source.bom), self.ruleset, self.vault)
+            if not fixed_now.summary.front_matter_ok:  # a name with a quote written into a quoted YAML value (DL-2)
+                text, applied = apply_fixes(current.source, body_fixes(current.source, fixes))
+                if text == current.source.text:
+                    break
+                fixed_now = analyze_text(self.root, rel, encode(text, current.source.bom), self.ruleset, self.vault)
             fixed += applied
-            raw = encode(text, current.source.bom)
-            current = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
+            current = fixed_now
             findings = self._recheck(current.summary)
         else:
             self.result.warnings.append(
