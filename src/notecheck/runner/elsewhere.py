@@ -46,8 +46,8 @@ def damaged(
     """Link findings in ``others`` that ``changed`` notes (edited) and ``gone`` ones
     (renamed or deleted since the cache saw them) cause: only findings on links that lead
     to a name of a gone note, or into a changed note whose heading or block the link found
-    there before the change (``before``: the changed notes as the cache knew them; a note
-    it did not know counts as new, and every broken link into it is reported)."""
+    there before the change (``before``: the changed notes as the cache knew them; the
+    caller passes only notes that lost a heading or a block)."""
     rules = [rule for rule in ruleset.rules if rule.code in LINK_RULES]
     if not rules or not (changed or gone):
         return {}

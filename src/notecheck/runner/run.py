@@ -88,6 +88,17 @@ def _file_digest(root: Path, name: object) -> str:
         return "unreadable"
 
 
+def _lost_anchors(before: NoteSummary | None, after: NoteSummary | None) -> bool:
+    """Whether a note lost a heading or a block id since the cache saw it (unknown: no)."""
+    if before is None or after is None:
+        return False
+    headings = {(heading.text, heading.parents) for heading in after.headings}
+    blocks = {block.lower() for block in after.block_ids}
+    return any((h.text, h.parents) not in headings for h in before.headings) or any(
+        block.lower() not in blocks for block in before.block_ids
+    )
+
+
 def _patch_lines(text: str) -> list[str]:
     """The lines of a file as patch counts them: split after each LF, nothing else."""
     lines = text.split("\n")
@@ -356,10 +367,15 @@ class VaultRun:
             return  # what a change broke is known from the cache; with every note checked, nothing is left
         from notecheck.runner.elsewhere import damaged
 
-        checked = set(rels)
         gone = sorted(rel for rel in self.cache.known_notes() if rel not in self.files)
+        # Only a note that lost a heading or a block can break a link into it: most commits
+        # lose none, and then no other note is read.
+        shrunk = [rel for rel in rels if _lost_anchors(self._before.get(rel), self.vault.summary(rel))]
+        if not (shrunk or gone):
+            return
+        checked = set(rels)
         others = [rel for rel in notes if rel not in checked and not self.excluded.match_file(rel)]
-        for rel, findings in damaged(rels, gone, self.vault, self.ruleset, others, self._before).items():
+        for rel, findings in damaged(shrunk, gone, self.vault, self.ruleset, others, self._before).items():
             self.displays.setdefault(rel, _display(self.root / rel))
             self._report(rel, findings)
 
