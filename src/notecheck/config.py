@@ -6,6 +6,7 @@ and the file, which the command line turns into exit status 2.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,12 +71,20 @@ def _matching(prefixes: list[str], rules: dict[str, Any]) -> set[str]:
 
 
 def check_codes(codes: list[str], where: str) -> list[str]:
-    """Reject code prefixes that match no rule (a typo would silently select nothing)."""
+    """Codes as upper case (``nc101`` is NC101, as on the command line); reject prefixes
+    that match no rule (a typo would silently select nothing)."""
     rules = all_rules()
+    codes = [code.strip().upper() for code in codes]
     for code in codes:
         if code != "ALL" and not any(rule.startswith(code) for rule in rules):
             raise ConfigError(f"{where}: unknown rule code or prefix '{code}'")
     return codes
+
+
+def _unknown_key(key: str, known: list[str] | tuple[str, ...], where: str, table: str = "") -> ConfigError:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known) or 'none'}"
+    return ConfigError(f"{where}: unknown key '{key}'{table} ({hint})")
 
 
 def _string_list(value: Any, key: str, where: str) -> list[str]:
@@ -84,12 +93,12 @@ def _string_list(value: Any, key: str, where: str) -> list[str]:
     return list(value)
 
 
-def from_mapping(data: dict[str, Any], source: Path | None) -> Config:
-    where = str(source) if source else "configuration"
+def from_mapping(data: dict[str, Any], source: Path | None, where: str | None = None) -> Config:
+    where = where or (str(source) if source else "configuration")
     config = Config(source=source)
     for key, value in data.items():
         if key not in TOP_LEVEL_KEYS:
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(TOP_LEVEL_KEYS)})")
+            raise _unknown_key(key, TOP_LEVEL_KEYS, where)
         if key in ("select", "extend-select", "ignore"):
             codes = check_codes(_string_list(value, key, where), f"{where}: '{key}'")
             setattr(config, key.replace("-", "_"), codes)
@@ -112,8 +121,7 @@ def _family_table(family: str, value: Any, where: str) -> dict[str, Any]:
     options = family_options().get(family, {})
     for key, option_value in value.items():
         if key not in options:
-            known = ", ".join(sorted(options)) or "none"
-            raise ConfigError(f"{where}: unknown key '{key}' in [{family}] (known: {known})")
+            raise _unknown_key(key, sorted(options), where, f" in [{family}]")
         if not options[key].check(option_value):
             raise ConfigError(
                 f"{where}: [{family}] {key} = {option_value!r} is invalid; expected {options[key].expected}"
@@ -123,6 +131,13 @@ def _family_table(family: str, value: Any, where: str) -> dict[str, Any]:
 
 def load_file(path: Path) -> Config:
     """Load ``.notecheck.toml`` or the ``[tool.notecheck]`` table of a ``pyproject.toml``."""
+    return from_mapping(load_data(path), path)
+
+
+def load_data(path: Path) -> dict[str, Any]:
+    """The TOML of a configuration file, not yet validated."""
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; give a configuration file (.notecheck.toml or pyproject.toml)")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
@@ -131,7 +146,30 @@ def load_file(path: Path) -> Config:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("notecheck", {})
-    return from_mapping(data, path)
+    return data
+
+
+def parse_override(text: str) -> dict[str, Any]:
+    """``--config 'links.pipe-style = "spaced"'``: one TOML line, layered on the vault's file."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(
+            f"--config {text!r}: not a file, and not a TOML setting such as 'links.pipe-style = \"spaced\"' ({err})"
+        ) from None
+    from_mapping(data, None, f"--config {text!r}")  # every key and value checked, named as given
+    return data
+
+
+def layered(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with the keys of ``override`` replacing its own, table by table."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = layered(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def has_config(directory: Path) -> Path | None:

@@ -77,3 +77,49 @@ def _split_files(body: str) -> dict[str, str]:
 
 def all_pages() -> dict[str, Page]:
     return {page.code: page for page in map(load_page, sorted(pages_dir().glob("NC*.md")))}
+
+
+# Sections for contributors rather than users: shown by ``notecheck explain --verbose`` only.
+DESIGN_SECTIONS = ("Cost", "Design")
+_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
+
+
+def user_text(page: Page, verbose: bool = False) -> str:
+    """The page as a user reads it: no front matter, no test markers (the fence's
+    ``flagged 5:42``, ``=== note.md ===`` file headers), and design and cost notes only
+    when ``verbose``. Still Markdown, so SARIF can carry it as the rule's help."""
+    text = page.text
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        text = text[end + 5 :] if end >= 0 else text
+    if not verbose:
+        text = _without_sections(text, DESIGN_SECTIONS)
+    text = _FENCE.sub(_example_fence, text)
+    return text.strip("\n") + "\n"
+
+
+def _without_sections(text: str, names: tuple[str, ...]) -> str:
+    kept, skipping, fence = [], False, None
+    for line in text.splitlines(keepends=True):
+        marker = re.match(r"(`{3,}|~{3,})", line)
+        if marker and (fence is None or line.startswith(fence)):
+            fence = None if fence else marker.group(1)
+        heading = fence is None and re.match(r"## (.+)$", line.rstrip("\n"))
+        if heading:
+            skipping = heading.group(1).strip() in names
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
+
+
+def _example_fence(match: re.Match[str]) -> str:
+    fence, info, body = match.group(1), match.group(2).split(), match.group(3)
+    if len(info) < 2 or info[0] not in ("md", "markdown") or info[1] not in ("flagged", "pass"):
+        return match.group(0)
+    files = _split_files(body)
+    first, *others = files.items()
+    out = [f"{fence}md\n{first[1]}{fence}\n"]
+    for name, content in others:
+        shown = name.removesuffix(" (escaped)")
+        out.append(f"\nwith `{shown}` in the vault:\n\n{fence}md\n{content}{fence}\n")
+    return "".join(out).rstrip("\n")

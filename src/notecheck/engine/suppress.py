@@ -1,15 +1,19 @@
 """Suppression comments, as markdownlint users know them.
 
-``<!-- notecheck-disable-next-line NC101 -->``, ``<!-- notecheck-disable NC101 -->`` ...
-``<!-- notecheck-enable -->`` and ``<!-- notecheck-disable-file NC205 -->``; no codes
-means every code. Unknown codes give NC003, suppressions that hid nothing NC004.
+``<!-- notecheck-disable-next-line NC101 -->``, ``<!-- notecheck-disable-line NC101 -->``
+(the line it is on), ``<!-- notecheck-disable NC101 -->`` ... ``<!-- notecheck-enable -->``
+and ``<!-- notecheck-disable-file NC205 -->``; no codes means every code. Unknown codes and
+unknown directives give NC003, suppressions that hid nothing NC004.
 """
 
 from __future__ import annotations
 
+import difflib
+
 from notecheck.engine.diagnostics import UnknownSuppressionCode, UnusedSuppression
 from notecheck.engine.registry import all_rules
 from notecheck.model import Finding
+from notecheck.note.extract import SUPPRESSION_KINDS
 from notecheck.note.summary import NoteSummary, Suppression
 
 
@@ -34,6 +38,10 @@ def apply_suppressions(summary: NoteSummary, findings: list[Finding], enabled: s
         else:
             used.add(hit)
     for index, suppression in enumerate(suppressions):
+        if suppression.kind == "unknown":
+            if UnknownSuppressionCode.code in enabled:
+                kept.append(_unknown_directive(summary, suppression))
+            continue
         unknown = [code for code in suppression.codes if not _known(code)]
         if unknown and UnknownSuppressionCode.code in enabled:
             kept.append(
@@ -65,6 +73,21 @@ def apply_suppressions(summary: NoteSummary, findings: list[Finding], enabled: s
     return kept
 
 
+def _unknown_directive(summary: NoteSummary, suppression: Suppression) -> Finding:
+    written = suppression.codes[0]
+    known = [f"notecheck-{kind}" for kind in SUPPRESSION_KINDS]
+    close = difflib.get_close_matches(written.lower(), known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
+    return Finding(
+        summary.rel,
+        suppression.span,
+        UnknownSuppressionCode.code,
+        UnknownSuppressionCode.name,
+        UnknownSuppressionCode.severity,
+        f"unknown directive '{written}'{hint}",
+    )
+
+
 def _suppressed_by(finding: Finding, suppressions: list[Suppression]) -> int | None:
     """Index of the suppression that hides ``finding``, or None."""
     line = finding.span.line
@@ -72,8 +95,8 @@ def _suppressed_by(finding: Finding, suppressions: list[Suppression]) -> int | N
     for index, suppression in enumerate(suppressions):
         if suppression.kind == "file" and _covers(suppression.codes, finding.code):
             return index
-        next_line = suppression.kind == "next-line" and suppression.target_line == line
-        if next_line and _covers(suppression.codes, finding.code):
+        on_line = suppression.kind in ("next-line", "line") and suppression.target_line == line
+        if on_line and _covers(suppression.codes, finding.code):
             return index
         if suppression.span.line >= line:
             continue

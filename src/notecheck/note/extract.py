@@ -24,10 +24,15 @@ from notecheck.rules.dates.facts import FactCollector
 
 _BLOCK_ID = re.compile(r"\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
 _FM_LINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
-_SUPPRESSION = re.compile(
-    r"<!--\s*notecheck-(disable-next-line|disable-file|disable|enable)((?:[\s,]+[A-Za-z]+[0-9]*)*)\s*-->"
-)
-_SUPPRESSION_KIND = {"disable-next-line": "next-line", "disable-file": "file", "disable": "disable", "enable": "enable"}
+# Any comment opening with "notecheck-" is a directive: one we do not know is reported (NC003).
+_SUPPRESSION = re.compile(r"<!--\s*notecheck-([A-Za-z-]*)((?:[\s,]+[A-Za-z]+[0-9]*)*)\s*-->")
+SUPPRESSION_KINDS = {
+    "disable-next-line": "next-line",
+    "disable-line": "line",
+    "disable-file": "file",
+    "disable": "disable",
+    "enable": "enable",
+}
 
 
 def json_safe(value: Any) -> Any:
@@ -204,6 +209,8 @@ class Collector:
             self._html_lines.add(line)
             for match in _SUPPRESSION.finditer(lines[line - 1]):
                 codes = tuple(code.upper() for code in re.findall(r"[A-Za-z]+[0-9]*", match.group(2)))
-                kind = _SUPPRESSION_KIND[match.group(1)]
+                kind = SUPPRESSION_KINDS.get(match.group(1).lower())
                 span = Span(line, match.start() + 1, line, match.end() + 1)
-                self.summary.suppressions.append(Suppression(kind, codes, span, line + 1))
+                if kind is None:  # reported by NC003, with the directive it names
+                    kind, codes = "unknown", (f"notecheck-{match.group(1)}",)
+                self.summary.suppressions.append(Suppression(kind, codes, span, line + (kind != "line")))

@@ -99,10 +99,10 @@ def _load_links(links: list[WikiLink], sources: list[str], places: array) -> Lin
 
 @record
 class Suppression:
-    kind: str  # "next-line", "disable", "enable", "file"
-    codes: tuple[str, ...]
+    kind: str  # "next-line", "line", "disable", "enable", "file"; "unknown": a directive we do not know
+    codes: tuple[str, ...]  # for "unknown": the directive as written
     span: Span
-    target_line: int  # for next-line: the line it covers
+    target_line: int  # for next-line and line: the line it covers
 
 
 @dataclass

@@ -21,13 +21,19 @@ def applicable(findings: list[Finding], unsafe: bool) -> list[Fix]:
 
 
 def apply_fixes(source: Source, fixes: list[Fix]) -> tuple[str, int]:
-    """New text with every fix whose edits overlap no earlier fix; and how many were applied.
+    """New text with every fix whose edits overlap no earlier fix; and how many were applied."""
+    text, applied = apply_fixes_listed(source, fixes)
+    return text, len(applied)
+
+
+def apply_fixes_listed(source: Source, fixes: list[Fix]) -> tuple[str, list[Fix]]:
+    """New text with every fix whose edits overlap no earlier fix; and the fixes applied.
 
     Overlapping fixes wait for the next pass (the caller re-checks and fixes again).
     """
     text = source.text
     planned: list[tuple[int, int, str]] = []
-    applied = 0
+    applied: list[Fix] = []
     for fix in sorted(fixes, key=lambda f: min((e.span.line, e.span.column) for e in f.edits)):
         ranges = []
         for edit in fix.edits:
@@ -37,7 +43,7 @@ def apply_fixes(source: Source, fixes: list[Fix]) -> tuple[str, int]:
         if any((s < pe and ps < e) or s == ps for s, e, _ in ranges for ps, pe, _ in planned):
             continue
         planned.extend(ranges)
-        applied += 1
+        applied.append(fix)
     for start, end, content in sorted(planned, reverse=True):
         text = text[:start] + content + text[end:]
     return text, applied

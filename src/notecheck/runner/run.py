@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notecheck.config import Config, ConfigError, check_codes, has_config, load_file
+from notecheck.config import (
+    Config,
+    ConfigError,
+    check_codes,
+    from_mapping,
+    has_config,
+    layered,
+    load_data,
+    parse_override,
+)
 from notecheck.engine.registry import FAMILIES
 from notecheck.engine.ruleset import RuleSet
 from notecheck.model import Finding
@@ -45,10 +54,12 @@ class RunOptions:
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     config_file: Path | None = None
+    overrides: list[str] = field(default_factory=list)  # --config 'key = value', layered on the file
     vault: Path | None = None
     cache: bool = True
     jobs: int | None = None  # None: one per core
     progress: bool = False  # a progress bar on stderr for long runs
+    verbose: bool = False  # -v: say which files each video note's checks use
     # Given, findings go here note by note, in the order of the report, instead of into
     # RunResult.findings: a vault with hundreds of thousands of findings never holds them.
     on_findings: Callable[[list[Finding]], None] | None = None
@@ -58,7 +69,13 @@ class RunOptions:
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     fixed: int = 0
+    # What was fixed (or, with --diff, would be): path as shown -> rule code -> count.
+    fixed_by: dict[str, dict[str, int]] = field(default_factory=dict)
     diffs: list[str] = field(default_factory=list)
+    # -v: per video note checked, where its length, upload date and transcripts come from.
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    # Files given on the command line that an exclude pattern passes over, with the pattern.
+    excluded: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # usage problems: exit status 2
     warnings: list[str] = field(default_factory=list)
     notes: int = 0
@@ -69,13 +86,22 @@ class RunResult:
 
 
 def _config_for(root: Path, options: RunOptions) -> Config:
-    path = options.config_file or has_config(root)
-    config = load_file(path) if path else Config()
-    if options.select is not None:
+    config = config_for(root, options.config_file, options.overrides)
+    if options.select is not None:  # as in ruff: the command line's select replaces both of the file's
         config.select = check_codes(options.select, "--select")
+        config.extend_select = []
     config.extend_select = [*config.extend_select, *check_codes(options.extend_select, "--extend-select")]
     config.ignore = [*config.ignore, *check_codes(options.ignore, "--ignore")]
     return config
+
+
+def config_for(root: Path, config_file: Path | None, overrides: list[str]) -> Config:
+    """The vault's configuration (or the one given) with ``--config KEY=VALUE`` layered on."""
+    path = config_file or has_config(root)
+    data = load_data(path) if path else {}
+    for text in overrides:
+        data = layered(data, parse_override(text))
+    return from_mapping(data, path)
 
 
 def _file_digest(root: Path, name: object) -> str:
@@ -274,6 +300,10 @@ class VaultRun:
                 videos |= _videos_of(absolute)  # its video notes are checked; any other file is not a note
             elif not self.excluded.match_file(rel):
                 chosen[rel] = None
+            else:
+                from notecheck.vault.discovery import excluding_pattern
+
+                self.result.excluded.append((_display(absolute), excluding_pattern(rel, self.config.exclude)))
         if videos:
             for rel, ignored in self.files.items():
                 if is_note(rel) and not ignored and not self.excluded.match_file(rel) and self._video_id(rel) in videos:
@@ -304,7 +334,8 @@ class VaultRun:
         rels = sorted(self.displays, key=self.displays.__getitem__)
         self._before = self._summaries_before(rels)
         memo = None
-        if self.cache is not None and len(rels) >= MEMO_FROM and not (self.options.fix or self.options.diff):
+        replay = not (self.options.fix or self.options.diff or self.options.verbose)
+        if self.cache is not None and len(rels) >= MEMO_FROM and replay:
             memo = self._state_key(rels)
             previous = self.cache.run_result(memo) if memo else None
             if previous is not None:
@@ -341,6 +372,8 @@ class VaultRun:
                 if fresh.source is not None:
                     findings = self._fix(rel, fresh, self._recheck(fresh.summary))
             counts = (len(summary.links), summary.citations, *self._unchecked(summary))
+            if self.options.verbose:
+                self._describe_sources(summary)
             if memo is not None and self.cache is not None:
                 self.cache.add_run_note((rel, counts, findings))
             self._count(counts)
@@ -402,6 +435,15 @@ class VaultRun:
         meta = MetadataIndex.of(self.vault).for_note(summary)
         return int(cites and meta.duration is None), int(dated and meta.upload_date is None)
 
+    def _describe_sources(self, summary: NoteSummary) -> None:
+        from notecheck.vault.metadata import MetadataIndex
+        from notecheck.vault.sources import describe_sources
+        from notecheck.vault.video import is_video_note
+
+        if summary.readable and is_video_note(summary, self.config.table("frontmatter")):
+            lines = describe_sources(MetadataIndex.of(self.vault), summary)
+            self.result.sources[_display(self.root / summary.rel)] = lines
+
     def _report(self, rel: str, findings: list[Finding]) -> None:
         display = self.displays.get(rel) or _display(self.root / rel)
         shown = [Finding(display, f.span, f.code, f.name, f.severity, f.message, f.fix) for f in findings]
@@ -425,7 +467,7 @@ class VaultRun:
         from notecheck.runner.fixer import (
             FileChanged,
             applicable,
-            apply_fixes,
+            apply_fixes_listed,
             body_fixes,
             write_atomically,
         )
@@ -434,21 +476,24 @@ class VaultRun:
         first_findings = findings
         current = analysis
         unsafe = self.options.unsafe_fixes
-        fixed = 0
+        fixed: dict[str, int] = {}
         for _ in range(MAX_FIX_PASSES):
             fixes = applicable(findings, unsafe)
             if not fixes or current.source is None or not current.summary.front_matter_ok:
                 break
-            text, applied = apply_fixes(current.source, fixes)
+            code_of = {id(f.fix): f.code for f in findings if f.fix is not None}
+            text, applied = apply_fixes_listed(current.source, fixes)
             if text == current.source.text:
                 break
             fixed_now = analyze_text(self.root, rel, encode(text, current.source.bom), self.ruleset, self.vault)
             if not fixed_now.summary.front_matter_ok:  # a name with a quote written into a quoted YAML value (DL-2)
-                text, applied = apply_fixes(current.source, body_fixes(current.source, fixes))
+                text, applied = apply_fixes_listed(current.source, body_fixes(current.source, fixes))
                 if text == current.source.text:
                     break
                 fixed_now = analyze_text(self.root, rel, encode(text, current.source.bom), self.ruleset, self.vault)
-            fixed += applied
+            for fix in applied:
+                code = code_of.get(id(fix), "?")
+                fixed[code] = fixed.get(code, 0) + 1
             current = fixed_now
             findings = self._recheck(current.summary)
         else:
@@ -465,7 +510,8 @@ class VaultRun:
             except (FileChanged, OSError) as err:
                 self.result.warnings.append(f"{_display(self.root / rel)}: not fixed: {err}")
                 return first_findings  # nothing was fixed: nothing is counted (W-1)
-        self.result.fixed += fixed
+        self.result.fixed += sum(fixed.values())
+        self.result.fixed_by[_display(self.root / rel)] = fixed
         return findings
 
     def _add_diff(self, rel: str, before: Analysis, after: Analysis) -> None:

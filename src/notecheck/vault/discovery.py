@@ -67,6 +67,14 @@ def exclude_spec(patterns: list[str]) -> pathspec.PathSpec | DefaultExcludes:
     return pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *patterns])
 
 
+def excluding_pattern(rel: str, patterns: list[str]) -> str:
+    """The exclude pattern that passes over ``rel`` (for a message), the default ones first."""
+    for pattern in (*DEFAULT_EXCLUDE, *patterns):
+        if glob_spec((pattern,)).match_file(rel):
+            return pattern
+    return ", ".join(patterns)
+
+
 def walk_vault(root: Path) -> Iterator[tuple[str, bool]]:
     """Every file below ``root`` as (posix path relative to root, ignored by .gitignore).
 

@@ -1,0 +1,1 @@
+"""The commands besides checking: rules, explain, clean, init."""
