@@ -220,3 +220,17 @@ def test_rules_filter_enabled_and_json(tmp_path: Path) -> None:
     codes = [row["code"] for row in enabled]
     assert "NC201" in codes and not any(code.startswith("NC1") for code in codes) and "NC205" not in codes
     assert set(enabled[0]) == {"code", "name", "family", "severity", "fix", "default", "summary"}
+
+
+# 1. A name that installs this tool
+
+
+def test_the_distribution_is_notecheck_vault_and_the_command_says_so(tmp_path: Path) -> None:
+    from importlib.metadata import distribution
+
+    from notecheck import __version__
+
+    dist = distribution("notecheck-vault")
+    assert dist.version == __version__
+    assert any(entry.name == "notecheck" for entry in dist.entry_points)
+    assert run(tmp_path, "--version").stdout == f"notecheck {__version__} (notecheck-vault)\n"

@@ -27,10 +27,37 @@ def test_example_vault_output_is_pinned() -> None:
 def test_readme_sample_output_is_real_output() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     pinned = (REPO / "tests" / "data" / "example_vault_output.txt").read_text(encoding="utf-8").splitlines()
-    sample = re.search(r"A sample of the output:\n\n```text\n(.*?)```", readme, re.DOTALL)
+    sample = re.search(r"one line per finding \(`concise`\):\n\n```text\n(.*?)```", readme, re.DOTALL)
     assert sample is not None
     lines = sample.group(1).splitlines()
     assert lines and all(line in pinned for line in lines), [line for line in lines if line not in pinned]
+
+
+def test_readme_sample_of_full_output_is_real_output() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sample = re.search(r"the default `full` format\):\n\n```text\n(.*?)```", readme, re.DOTALL)
+    assert sample is not None
+    done = subprocess.run(
+        [sys.executable, "-m", "notecheck", "--output-format", "full", "--color", "never", "--no-cache", "."],
+        cwd=REPO / "examples" / "vault",
+        capture_output=True,
+        text=True,
+    )
+    blocks = sample.group(1).strip("\n").split("\n\n")
+    assert len(blocks) == 2 and all(block in done.stdout for block in blocks)
+
+
+def test_readme_documents_every_flag_and_format() -> None:
+    from notecheck.cli.main import build_parser
+    from notecheck.cli.output import FORMATS
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    flags = [opt for action in build_parser()._actions for opt in action.option_strings if opt.startswith("--")]
+    assert len(flags) > 20
+    for flag in flags:
+        assert f"`{flag}" in readme or f", {flag}" in readme, flag
+    for name in FORMATS:
+        assert f"- `{name}`" in readme or f"`text` is its old name" in readme, name
 
 
 def test_readme_rule_table_matches_the_registry() -> None:
