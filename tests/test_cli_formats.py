@@ -150,7 +150,8 @@ def test_sarif_uris_are_percent_encoded(tmp_path: Path) -> None:
     write_vault(tmp_path, {"my notes/a #1.md": "See [[gone]].\n"})
     sarif = json.loads(run(tmp_path, "--output-format", "sarif").stdout)
     location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"]["uri"] == "my%20notes/a%20%231.md"
+    assert location["artifactLocation"]["uri"] == "my%20notes/a%20%231.md"  # W-10
+    assert sarif["runs"][0]["columnKind"] == "unicodeCodePoints"
 
 
 def test_statistics_honour_json(vault: Path) -> None:

@@ -359,3 +359,32 @@ def test_w4_a_path_through_a_symlinked_folder_and_a_missing_vault(tmp_path: Path
     missing = notecheck(tmp_path, "--vault", str(tmp_path / "nonexistent"), ".")
     assert missing.returncode == 2 and b"no such folder" in missing.stderr
     assert b"All checks passed" not in missing.stdout
+
+
+def test_w6_an_unreadable_folder_and_pyproject_are_said(tmp_path: Path, monkeypatch) -> None:
+    write_vault(tmp_path, {"a.md": "# A\n", "locked/x.md": "[[gone]]\n"})
+    real_scandir = os.scandir
+
+    def scandir(path):  # as a folder of mode 000 is for a user who is not root
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = check(tmp_path)
+    assert result.warnings == ["locked: folder cannot be read (Permission denied); its notes are not checked"]
+    monkeypatch.undo()
+    from notecheck.config import has_config
+
+    (tmp_path / "pyproject.toml").write_text("[tool.notecheck]\n")
+    monkeypatch.setattr(Path, "read_text", lambda self, **kw: (_ for _ in ()).throw(PermissionError(13, "denied")))
+    assert has_config(tmp_path) == tmp_path / "pyproject.toml"  # then loading it is exit 2, not the defaults
+
+
+def test_w7_usage_messages(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"a.md": "# A\n"})
+    device = notecheck(tmp_path, "--config", "/dev/null")
+    assert device.returncode == 2 and b"--config /dev/null: not a regular file" in device.stderr
+    nothing = notecheck(tmp_path, "--select", "")
+    assert nothing.returncode == 2 and b"--select: give at least one rule code" in nothing.stderr
+    assert b"All checks passed" not in nothing.stdout

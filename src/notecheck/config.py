@@ -181,7 +181,9 @@ def has_config(directory: Path) -> Path | None:
     if pyproject.is_file():
         try:
             data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        except OSError:
+            return pyproject  # it may hold [tool.notecheck]: loading it says it cannot be read (W-6)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
             return None
         if "notecheck" in data.get("tool", {}):
             return pyproject

@@ -24,6 +24,8 @@ def _config_arguments(values: list[str]) -> tuple[Path | None, list[str], str | 
         path = Path(value)
         if path.is_dir():
             return None, [], f"--config {value}: is a folder; give a configuration file"
+        if path.exists() and not path.is_file():
+            return None, [], f"--config {value}: not a regular file; give a configuration file"
         if path.is_file():
             if config_file is not None:
                 return None, [], "--config: give one configuration file (and any number of settings)"
@@ -44,6 +46,8 @@ def check(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         return _error("--jobs must be at least 1")
+    if args.select == []:  # --select '' would run no rule and claim success (W-7)
+        return _error("--select: give at least one rule code or prefix (ALL for every rule)")
     config_file, overrides, problem = _config_arguments(args.config)
     if problem:
         return _error(problem)

@@ -214,7 +214,9 @@ class VaultRun:
         self.config = config
         self.options = options
         self.result = result
-        self.files: dict[str, bool] = dict(walk_vault(root))
+        unreadable: list[str] = []
+        self.files: dict[str, bool] = dict(walk_vault(root, unreadable))
+        result.warnings.extend(unreadable)
         try:
             self.ruleset = RuleSet.build(config, config.enabled_codes(), root, sorted(self.files))
         except ConfigError as err:

@@ -75,13 +75,14 @@ def excluding_pattern(rel: str, patterns: list[str]) -> str:
     return ", ".join(patterns)
 
 
-def walk_vault(root: Path) -> Iterator[tuple[str, bool]]:
+def walk_vault(root: Path, problems: list[str] | None = None) -> Iterator[tuple[str, bool]]:
     """Every file below ``root`` as (posix path relative to root, ignored by .gitignore).
 
     Hidden files and folders are skipped (Obsidian does not index them), and so are
     git-ignored folders (a virtual environment, build output). Git-ignored files in
     other folders are listed, flagged: they exist, so links to them resolve. A symlinked
-    folder is followed only when it stays inside the vault and was not seen before.
+    folder is followed only when it stays inside the vault and was not seen before. A
+    folder that cannot be read is said in ``problems``: its notes would be missed in silence.
     """
     root = root.resolve()
     seen: set[str] = {str(root)}
@@ -91,7 +92,10 @@ def walk_vault(root: Path) -> Iterator[tuple[str, bool]]:
         ignores = _with_gitignore(directory, rel, ignores, root)
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-        except OSError:
+        except OSError as err:
+            if problems is not None:
+                where = rel.rstrip("/") or "the vault root"
+                problems.append(f"{where}: folder cannot be read ({err.strerror or err}); its notes are not checked")
             continue
         for entry in entries:
             if entry.name.startswith("."):

@@ -43,8 +43,8 @@ LINK_OPTIONS = {
         _choice("typos", "all"),
         '"typos" or "all"',
         'Which links to notes that do not exist are broken: "all" (the default) every one; "typos" only '
-        "those that look like a misspelt existing note or point at a heading or block, for vaults that "
-        "keep links to notes not written yet on purpose.",
+        "those whose name is close to an existing note (and attachments, embeds and links that leave the "
+        "vault), for vaults that keep links to notes not written yet on purpose.",
     ),
 }
 
