@@ -51,6 +51,16 @@ def check(args: argparse.Namespace) -> int:
     config_file, overrides, problem = _config_arguments(args.config)
     if problem:
         return _error(problem)
+    stdin = None
+    if Path("-") in args.paths:
+        if args.paths != [Path("-")]:
+            return _error("- (standard input) is checked alone: give no other path")
+        if args.diff:
+            return _error("--diff does not read standard input; use --fix, which prints the fixed text")
+        stdin = (args.stdin_filename or Path("stdin.md"), sys.stdin.buffer.read())
+    elif args.stdin_filename is not None:
+        return _error("--stdin-filename goes with - (the note read from standard input)")
+    args.stdin = stdin
     if args.show_settings:
         from notecheck.cli.commands.settings import show_settings
 
@@ -75,6 +85,9 @@ def _check(args: argparse.Namespace, config_file: Path | None, overrides: list[s
     from notecheck.config import ConfigError
     from notecheck.runner.run import RunOptions, run
 
+    fixing_stdin = args.stdin is not None and args.fix
+    if fixing_stdin and out is sys.stdout:  # the fixed text takes standard output; findings go to stderr
+        out = sys.stderr
     output_format = args.output_format or _default_format(out)
     style = Style(colour=use_colour(out, args.color), show_unsafe=args.unsafe_fixes)
     printer = Printer(output_format, args.statistics, out, style)
@@ -93,6 +106,7 @@ def _check(args: argparse.Namespace, config_file: Path | None, overrides: list[s
         jobs=args.jobs,
         progress=True,
         verbose=args.verbose,
+        stdin=args.stdin,
         # With --diff the findings are not shown: only counted.
         on_findings=printer.tally.add if args.diff else printer.add,
     )
@@ -100,6 +114,9 @@ def _check(args: argparse.Namespace, config_file: Path | None, overrides: list[s
         result = run(options)
     except ConfigError as err:
         return _error(str(err))
+    if fixing_stdin and not result.errors:
+        sys.stdout.write(result.stdin_fixed if result.stdin_fixed is not None else _text_of(args.stdin[1]))
+        sys.stdout.flush()
     for message in result.warnings:
         print(f"notecheck: warning: {message}", file=sys.stderr)
     for message in result.errors:
@@ -156,6 +173,11 @@ def _closing_line(result: RunResult, tally: Tally, args: argparse.Namespace) -> 
     if not result.notes and not tally.total:
         return "No notes checked."
     return summary_line(tally, result.fixed, args.fix, args.unsafe_fixes)
+
+
+def _text_of(raw: bytes) -> str:
+    """The text given on standard input, unchanged (no fix applied), to pass through."""
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def _rule_names() -> dict[str, str]:

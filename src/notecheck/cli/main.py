@@ -30,7 +30,15 @@ def build_parser(prog: str = "notecheck") -> argparse.ArgumentParser:
             "A vault folder of one of these names is checked as ./NAME (notecheck ./rules)."
         ),
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders to check (default: .)")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders to check (default: .); - reads a note from stdin"
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="PATH",
+        help="with -, the vault file the text read from stdin stands for (default: stdin.md here)",
+    )
     fixing = parser.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes")
     fixing.add_argument(

@@ -60,6 +60,10 @@ class RunOptions:
     jobs: int | None = None  # None: one per core
     progress: bool = False  # a progress bar on stderr for long runs
     verbose: bool = False  # -v: say which files each video note's checks use
+    # ``notecheck - --stdin-filename PATH``: the text of PATH, read from standard input. It is
+    # checked as that file of the vault; the cache is neither read nor written for it, and a
+    # fix is returned in RunResult.stdin_fixed, never written.
+    stdin: tuple[Path, bytes] | None = None
     # Given, findings go here note by note, in the order of the report, instead of into
     # RunResult.findings: a vault with hundreds of thousands of findings never holds them.
     on_findings: Callable[[list[Finding]], None] | None = None
@@ -69,6 +73,7 @@ class RunOptions:
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     fixed: int = 0
+    stdin_fixed: str | None = None  # with stdin and --fix: the fixed text (None: the text as given)
     # What was fixed (or, with --diff, would be): path as shown -> rule code -> count.
     fixed_by: dict[str, dict[str, int]] = field(default_factory=dict)
     diffs: list[str] = field(default_factory=list)
@@ -174,6 +179,9 @@ def run(options: RunOptions) -> RunResult:
 
 def _run(options: RunOptions) -> RunResult:
     result = RunResult()
+    if options.stdin is not None:
+        _run_stdin(options, result)
+        return result
     groups: dict[Path, list[Path]] = defaultdict(list)
     cwd = Path.cwd()
     for given in options.paths or [cwd]:
@@ -197,6 +205,26 @@ def _run(options: RunOptions) -> RunResult:
     return result
 
 
+def _run_stdin(options: RunOptions, result: RunResult) -> None:
+    """One note whose text comes from standard input, as the file it names."""
+    given, raw = options.stdin  # type: ignore[misc]
+    absolute = Path(os.path.abspath(given))
+    if options.vault is not None and not options.vault.is_dir():
+        result.errors.append(f"--vault {options.vault}: no such folder")
+        return
+    root = options.vault.resolve() if options.vault else find_vault_root(absolute.parent, Path.cwd())
+    real = absolute.parent.resolve() / absolute.name  # a vault reached through a symbolic link (W-4)
+    try:
+        rel = real.relative_to(root).as_posix()
+    except ValueError:
+        result.errors.append(f"--stdin-filename {given}: outside the vault root {root}")
+        return
+    if not is_note(rel):
+        result.errors.append(f"--stdin-filename {given}: not a note (.md or .markdown)")
+        return
+    VaultRun(root, _config_for(root, options), options, result, options.on_findings, stdin=(rel, raw)).check_stdin()
+
+
 class VaultRun:
     """Checking the notes of one vault."""
 
@@ -207,8 +235,10 @@ class VaultRun:
         options: RunOptions,
         result: RunResult,
         stream: Callable[[list[Finding]], None] | None = None,
+        stdin: tuple[str, bytes] | None = None,
     ) -> None:
         self.root = root
+        self.stdin = stdin
         self.stream = stream
         self.displays: dict[str, str] = {}  # the path of each checked note as the report shows it
         self.config = config
@@ -217,6 +247,8 @@ class VaultRun:
         unreadable: list[str] = []
         self.files: dict[str, bool] = dict(walk_vault(root, unreadable))
         result.warnings.extend(unreadable)
+        if stdin is not None:
+            self.files.setdefault(stdin[0], False)  # a draft not yet saved exists for its own links
         try:
             self.ruleset = RuleSet.build(config, config.enabled_codes(), root, sorted(self.files))
         except ConfigError as err:
@@ -387,6 +419,25 @@ class VaultRun:
                 self.cache.finish_run(memo)
             self.cache.close()
 
+    def check_stdin(self) -> None:
+        """Both phases for the note read from standard input; with --fix, the fixed text
+        goes to RunResult.stdin_fixed and nothing is written."""
+        from notecheck.engine.phases import analyze_text
+
+        assert self.stdin is not None
+        rel, raw = self.stdin
+        self.displays[rel] = _display(self.root / rel)
+        analysis = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
+        findings = self._recheck(analysis.summary)
+        if self.options.fix and analysis.source is not None and any(f.fix for f in findings):
+            findings = self._fix(rel, analysis, findings)
+        self._count((len(analysis.summary.links), analysis.summary.citations, *self._unchecked(analysis.summary)))
+        if self.options.verbose:
+            self._describe_sources(analysis.summary)
+        self._report(rel, findings)
+        if self.cache is not None:
+            self.cache.close()
+
     def _summaries_before(self, rels: list[str]) -> dict[str, NoteSummary | None]:
         """For a run over a few notes: what the cache knew of them before this run (their
         headings and blocks before the change), to tell a link the change broke."""
@@ -504,7 +555,9 @@ class VaultRun:
             )
         if current is analysis or current.raw == original:
             return findings
-        if self.options.diff:
+        if self.stdin is not None:
+            self.result.stdin_fixed = current.source.text if not current.source.bom else "\ufeff" + current.source.text
+        elif self.options.diff:
             self._add_diff(rel, analysis, current)
         else:
             try:
