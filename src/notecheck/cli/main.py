@@ -10,7 +10,7 @@ from pathlib import Path
 from notecheck import DISTRIBUTION, __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "clean", "init")
+COMMANDS = ("check", "rules", "explain", "clean", "init", "server")
 
 
 def _codes(value: str) -> list[str]:
@@ -26,7 +26,8 @@ def build_parser(prog: str = "notecheck") -> argparse.ArgumentParser:
         epilog=(
             "Commands: 'notecheck [check] [PATHS]' checks (the default); 'notecheck rules [FILTER]' lists "
             "the rules; 'notecheck explain CODE|NAME' prints a rule's page; 'notecheck init [DIR]' writes a "
-            "commented .notecheck.toml; 'notecheck clean [PATH]' removes the vault's cache. "
+            "commented .notecheck.toml; 'notecheck clean [PATH]' removes the vault's cache; 'notecheck server' "
+            "runs the language server (the lsp extra). "
             "A vault folder of one of these names is checked as ./NAME (notecheck ./rules)."
         ),
     )
@@ -116,6 +117,10 @@ def dispatch(argv: list[str]) -> int:
         from notecheck.cli.commands.clean import cmd_clean
 
         return cmd_clean(argv[1:])
+    if command == "server":
+        from notecheck.cli.commands.server import cmd_server
+
+        return cmd_server(argv[1:])
     if command == "init":
         from notecheck.cli.commands.init import cmd_init
 

@@ -404,7 +404,7 @@ class VaultRun:
                 # again (another process may have changed it) and check it again.
                 fresh = analyze_path(self.root, rel, self.ruleset, self.vault)
                 if fresh.source is not None:
-                    findings = self._fix(rel, fresh, self._recheck(fresh.summary))
+                    findings = self._fix(rel, fresh, self.recheck(fresh.summary))
             counts = (len(summary.links), summary.citations, *self._unchecked(summary))
             if self.options.verbose:
                 self._describe_sources(summary)
@@ -428,7 +428,7 @@ class VaultRun:
         rel, raw = self.stdin
         self.displays[rel] = _display(self.root / rel)
         analysis = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
-        findings = self._recheck(analysis.summary)
+        findings = self.recheck(analysis.summary)
         if self.options.fix and analysis.source is not None and any(f.fix for f in findings):
             findings = self._fix(rel, analysis, findings)
         self._count((len(analysis.summary.links), analysis.summary.citations, *self._unchecked(analysis.summary)))
@@ -506,7 +506,7 @@ class VaultRun:
         else:
             self.result.findings.extend(shown)
 
-    def _recheck(self, summary: NoteSummary) -> list[Finding]:
+    def recheck(self, summary: NoteSummary) -> list[Finding]:
         """Both phases for one note whose text changed (or was read again)."""
         from notecheck.engine.phases import finalize, vault_phase
 
@@ -548,7 +548,7 @@ class VaultRun:
                 code = code_of.get(id(fix), "?")
                 fixed[code] = fixed.get(code, 0) + 1
             current = fixed_now
-            findings = self._recheck(current.summary)
+            findings = self.recheck(current.summary)
         else:
             self.result.warnings.append(
                 f"{_display(self.root / rel)}: fixes did not converge after {MAX_FIX_PASSES} passes"

@@ -1,0 +1,1 @@
+"""``notecheck server``: the language server (pygls, the ``lsp`` extra)."""
