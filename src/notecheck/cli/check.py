@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from notecheck.cli.output.common import Tally
+    from notecheck.model import Finding
     from notecheck.runner.run import RunResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -68,6 +69,8 @@ def check(args: argparse.Namespace) -> int:
             return show_settings(args, config_file, overrides)
         except ConfigError as err:
             return _error(str(err))
+    if args.watch:
+        return _watch(args, config_file, overrides)
     if args.output is not None:
         try:
             stream = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
@@ -173,6 +176,45 @@ def _closing_line(result: RunResult, tally: Tally, args: argparse.Namespace) -> 
     if not result.notes and not tally.total:
         return "No notes checked."
     return summary_line(tally, result.fixed, args.fix, args.unsafe_fixes)
+
+
+def _watch(args: argparse.Namespace, config_file: Path | None, overrides: list[str]) -> int:
+    """``--watch``: the concise line of each finding, then what changed at each change."""
+    from notecheck.cli.output.common import Tally, use_colour
+    from notecheck.cli.output.concise import concise_line
+    from notecheck.cli.printer import summary_line
+    from notecheck.cli.watch import watch
+    from notecheck.config import ConfigError
+    from notecheck.runner.run import RunOptions, run
+    from notecheck.vault.discovery import find_vault_root
+
+    if args.fix or args.diff or args.stdin is not None:
+        return _error("--watch only checks: give no --fix, --diff or -")
+    given = args.paths[0] if args.paths else Path.cwd()
+    root = args.vault.resolve() if args.vault else find_vault_root(given, Path.cwd())
+    colour = use_colour(sys.stdout, args.color)
+
+    def check_once() -> tuple[list[Finding], str]:
+        options = RunOptions(
+            paths=args.paths,
+            select=args.select,
+            extend_select=args.extend_select,
+            ignore=args.ignore,
+            config_file=config_file,
+            overrides=overrides,
+            vault=args.vault,
+            cache=not args.no_cache,
+            jobs=args.jobs,
+        )
+        try:
+            result = run(options)
+        except ConfigError as err:
+            return [], f"notecheck: error: {err}"
+        tally = Tally()
+        tally.add(result.findings)
+        return result.findings, summary_line(tally, 0) if result.notes else "No notes checked."
+
+    return watch(check_once, root, lambda f: concise_line(f, colour))
 
 
 def _text_of(raw: bytes) -> str:

@@ -74,6 +74,9 @@ def build_parser(prog: str = "notecheck") -> argparse.ArgumentParser:
         help="how findings are printed (default: full on a terminal, concise otherwise)",
     )
     output.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the findings to FILE")
+    output.add_argument(
+        "-w", "--watch", action="store_true", help="check again on every change in the vault; Ctrl-C ends it"
+    )
     output.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
     output.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
