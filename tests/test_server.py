@@ -202,3 +202,12 @@ async def test_the_configuration_is_reloaded_when_it_changes(client: LanguageCli
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     found = await diagnostics_for(client, uri, lambda d: d and "NC104" not in [x.code for x in d])
     assert [d.code for d in found] == ["NC101"]
+
+
+def test_without_the_extra_the_command_says_how_to_install_it() -> None:
+    import subprocess
+
+    code = "import sys; sys.modules['pygls'] = None; from notecheck.cli.main import main; sys.exit(main(['server']))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert 'pip install "notecheck-vault[lsp]"' in done.stderr and "Traceback" not in done.stderr
