@@ -110,6 +110,7 @@ def _check(args: argparse.Namespace, config_file: Path | None, overrides: list[s
         progress=True,
         verbose=args.verbose,
         stdin=args.stdin,
+        gather=output_format == "html",
         # With --diff the findings are not shown: only counted.
         on_findings=printer.tally.add if args.diff else printer.add,
     )
@@ -141,6 +142,11 @@ def _check(args: argparse.Namespace, config_file: Path | None, overrides: list[s
         if result.errors:
             return EXIT_ERROR
         return EXIT_FINDINGS if result.diffs and not args.exit_zero else EXIT_CLEAN
+    if output_format == "html":  # the report draws what the run gathered besides the findings
+        html_format = printer.format
+        html_format.gathered = result.gathered  # type: ignore[attr-defined]
+        html_format.unchecked = result.unchecked  # type: ignore[attr-defined]
+        html_format.notes_checked = result.notes  # type: ignore[attr-defined]
     printer.close()
     tally = printer.tally
     if printer.text_summary:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from notecheck.config import (
     Config,
@@ -60,6 +60,7 @@ class RunOptions:
     jobs: int | None = None  # None: one per core
     progress: bool = False  # a progress bar on stderr for long runs
     verbose: bool = False  # -v: say which files each video note's checks use
+    gather: bool = False  # the HTML report: what each note holds besides its findings (RunResult.gathered)
     # ``notecheck - --stdin-filename PATH``: the text of PATH, read from standard input. It is
     # checked as that file of the vault; the cache is neither read nor written for it, and a
     # fix is returned in RunResult.stdin_fixed, never written.
@@ -77,6 +78,7 @@ class RunResult:
     # What was fixed (or, with --diff, would be): path as shown -> rule code -> count.
     fixed_by: dict[str, dict[str, int]] = field(default_factory=dict)
     diffs: list[str] = field(default_factory=list)
+    gathered: list[Any] = field(default_factory=list)  # runner.gather.NoteFacts, with RunOptions.gather
     # -v: per video note checked, where its length, upload date and transcripts come from.
     sources: dict[str, list[str]] = field(default_factory=dict)
     # Files given on the command line that an exclude pattern passes over, with the pattern.
@@ -368,7 +370,7 @@ class VaultRun:
         rels = sorted(self.displays, key=self.displays.__getitem__)
         self._before = self._summaries_before(rels)
         memo = None
-        replay = not (self.options.fix or self.options.diff or self.options.verbose)
+        replay = not (self.options.fix or self.options.diff or self.options.verbose or self.options.gather)
         if self.cache is not None and len(rels) >= MEMO_FROM and replay:
             memo = self._state_key(rels)
             previous = self.cache.run_result(memo) if memo else None
@@ -408,6 +410,10 @@ class VaultRun:
             counts = (len(summary.links), summary.citations, *self._unchecked(summary))
             if self.options.verbose:
                 self._describe_sources(summary)
+            if self.options.gather:
+                from notecheck.runner.gather import gather
+
+                self.result.gathered.append(gather(summary, self.displays[rel], self.vault, self.config))
             if memo is not None and self.cache is not None:
                 self.cache.add_run_note((rel, counts, findings))
             self._count(counts)

@@ -9,6 +9,7 @@ from notecheck.cli.output.full import Full
 from notecheck.cli.output.github import Github
 from notecheck.cli.output.gitlab import Gitlab
 from notecheck.cli.output.grouped import Grouped
+from notecheck.cli.output.html import Html
 from notecheck.cli.output.json import Json
 from notecheck.cli.output.json_lines import JsonLines
 from notecheck.cli.output.junit import Junit
@@ -25,6 +26,7 @@ FORMATS: dict[str, type[Format]] = {
     "gitlab": Gitlab,
     "sarif": Sarif,
     "github": Github,
+    "html": Html,
 }
 
 __all__ = ["FORMATS", "Format", "Style"]

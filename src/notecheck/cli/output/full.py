@@ -45,15 +45,22 @@ def _read_lines(path: str) -> list[str]:
     return _NEWLINE.split(raw.decode("utf-8", "replace").removeprefix("\ufeff"))
 
 
-def window(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """The part of ``line`` to show around ``line[start:end]``: (text, caret column in
-    cells, caret width in cells)."""
+def window_parts(line: str, start: int, end: int) -> tuple[str, str, str]:
+    """The part of ``line`` to show around ``line[start:end]``, as (before, flagged,
+    after), with ``…`` where it was cut and control characters escaped."""
     shown_end = end if cell_len(line[start:end]) <= MAX_SHOWN else start + MAX_SHOWN
     head = max(0, start - BEFORE)
     tail = min(len(line), shown_end + max(0, WINDOW - BEFORE - (shown_end - start)))
     prefix = ("…" if head else "") + _clean(line[head:start])
     flagged = _clean(line[start:shown_end]) + ("…" if shown_end < end else "")
     suffix = _clean(line[shown_end:tail]) + ("…" if tail < len(line) else "")
+    return prefix, flagged, suffix
+
+
+def window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of ``line`` to show around ``line[start:end]``: (text, caret column in
+    cells, caret width in cells)."""
+    prefix, flagged, suffix = window_parts(line, start, end)
     return prefix + flagged + suffix, cell_len(prefix), max(1, cell_len(flagged))
 
 
