@@ -39,7 +39,8 @@ nav a{margin-right:12px}table{border-collapse:collapse;margin:8px 0}th,td{paddin
 border-bottom:1px solid #e6eaee}th{cursor:pointer;background:#f3f5f7}td.n{text-align:right}
 .error{color:#b42318}.warning{color:#9a6700}.muted{color:#667085}code,pre{font:12px ui-monospace,monospace}
 pre{background:#f6f8fa;padding:4px 8px;overflow-x:auto;margin:2px 0 8px}mark{background:#ffd7d5}
-.strip{margin:6px 0 14px}.strip svg{display:block}.cards{display:flex;gap:12px;flex-wrap:wrap}
+.row{display:flex;gap:36px;flex-wrap:wrap;align-items:flex-start}.strip{margin:6px 0 14px}
+.strip svg{display:block}.cards{display:flex;gap:12px;flex-wrap:wrap}
 .card{border:1px solid #d5dbe1;border-radius:6px;padding:8px 14px}.card b{font-size:20px;display:block}
 li.finding{list-style:none;margin:2px 0}article{margin:10px 0}article h3{font-size:15px;margin:14px 0 4px}
 details{margin:4px 0}details pre{white-space:pre-wrap}
@@ -81,27 +82,55 @@ def _fold(name: str) -> str:
     return " ".join(re.sub(r"[_\-]+", " ", name.lower()).split())
 
 
+# Findings the drawings need, kept however many there are; the others only up to MAX_LISTED.
+DRAWN = frozenset({"NC101", "NC202", "NC203", "NC204", "NC208", "NC403", "NC405"})
+
+
+class Counts:
+    """What the page says of all findings, counted as they come: a vault of 10,000 notes
+    can have hundreds of thousands, and only some are listed or drawn."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.errors = 0
+        self.by_rule: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+        self.by_path: Counter[str] = Counter()
+        self.kept: list[Finding] = []
+
+    def add(self, finding: Finding) -> None:
+        self.total += 1
+        self.errors += finding.severity == "error"
+        self.by_rule[finding.code] += 1
+        self.names.setdefault(finding.code, finding.name)
+        self.by_path[finding.path] += 1
+        if finding.code in DRAWN or len(self.kept) < MAX_LISTED:
+            self.kept.append(finding)
+
+
 class Html(Format):
     def __init__(self, stream: TextIO, style: Style) -> None:
         super().__init__(stream, style)
-        self.findings: list[Finding] = []
+        self.counts = Counts()
         self.gathered: list[NoteFacts] = []
         self.unchecked: dict[str, int] = {}
         self.notes_checked = 0
 
     def add(self, findings: list[Finding]) -> None:
-        self.findings.extend(findings)
+        for finding in findings:
+            self.counts.add(finding)
 
     def close(self) -> None:
-        self.stream.write(render(self.findings, self.gathered, self.unchecked, self.notes_checked))
+        self.stream.write(render(self.counts, self.gathered, self.unchecked, self.notes_checked))
 
 
-def render(findings: list[Finding], notes: list[NoteFacts], unchecked: dict[str, int], checked: int) -> str:
+def render(counts: Counts, notes: list[NoteFacts], unchecked: dict[str, int], checked: int) -> str:
     ids = {facts.path: f"n{index}" for index, facts in enumerate(notes)}
     by_note: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
+    for finding in counts.kept:
         by_note[finding.path].append(finding)
-        ids.setdefault(finding.path, f"n{len(ids)}")
+    for path in counts.by_path:
+        ids.setdefault(path, f"n{len(ids)}")
     parts = [
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
@@ -109,39 +138,40 @@ def render(findings: list[Finding], notes: list[NoteFacts], unchecked: dict[str,
         f"<h1>notecheck report</h1><p class=muted>notecheck {esc(__version__)}</p>",
         '<nav><a href="#summary">Summary</a><a href="#where">Where</a><a href="#missing">Missing notes</a>'
         '<a href="#videos">Videos</a><a href="#timeline">Timeline</a><a href="#findings">Every finding</a></nav>',
-        _summary(findings, unchecked, checked),
-        _where(findings, notes, by_note, ids),
-        _missing(findings, notes),
+        _summary(counts, unchecked, checked),
+        _where(counts, notes, ids),
+        _missing(counts.kept, notes),
         _videos(notes, by_note, ids),
         _timeline(notes, by_note, ids),
-        _every_finding(by_note, ids),
-        _rule_pages({f.code for f in findings}),
+        _every_finding(counts, by_note, ids),
+        _rule_pages(set(counts.by_rule)),
         f"<script>{SCRIPT}</script></body></html>\n",
     ]
     return "".join(parts)
 
 
-def _summary(findings: list[Finding], unchecked: dict[str, int], checked: int) -> str:
-    by_rule = Counter(f.code for f in findings)
-    names = {f.code: f.name for f in findings}
-    by_family = Counter(FAMILIES.get(f.code[:3], "other") for f in findings)
-    errors = sum(1 for f in findings if f.severity == "error")
+def _summary(counts: Counts, unchecked: dict[str, int], checked: int) -> str:
+    by_rule, names, errors, total = counts.by_rule, counts.names, counts.errors, counts.total
+    by_family: Counter[str] = Counter()
+    for code, count in by_rule.items():
+        by_family[FAMILIES.get(code[:3], "other")] += count
     out = [
         '<section id="summary"><h2>Summary</h2><div class=cards>',
         f'<div class=card><b id="notes-checked">{checked}</b>notes checked</div>',
-        f'<div class=card><b id="findings-total">{len(findings)}</b>findings</div>',
-        f"<div class=card><b>{errors}</b>errors</div><div class=card><b>{len(findings) - errors}</b>warnings</div>",
-        "</div><h3>By family</h3><table class=sortable><thead><tr><th>family</th><th>findings</th></tr></thead><tbody>",
+        f'<div class=card><b id="findings-total">{total}</b>findings</div>',
+        f"<div class=card><b>{errors}</b>errors</div><div class=card><b>{total - errors}</b>warnings</div>",
+        "</div><div class=row><div><h3>By family</h3><table class=sortable><thead><tr><th>family</th>",
+        "<th>findings</th></tr></thead><tbody>",
     ]
     out += [f"<tr><td>{esc(name)}</td><td class=n>{count}</td></tr>" for name, count in by_family.most_common()]
-    out.append("</tbody></table><h3>By rule</h3><table class=sortable id=by-rule>")
+    out.append("</tbody></table></div><div><h3>By rule</h3><table class=sortable id=by-rule>")
     out.append("<thead><tr><th>rule</th><th>name</th><th>findings</th></tr></thead><tbody>")
     for code, count in by_rule.most_common():
         out.append(
             f'<tr data-rule="{code}"><td><a href="#page-{code}">{code}</a></td><td>{esc(names[code])}</td>'
             f"<td class=n>{count}</td></tr>"
         )
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     lacks = {"length": ("no known length", "NC203"), "upload": ("no upload date", "NC404")}
     lines = [
         f"<li>{count} video note{'s' * (count != 1)} with {lacks[key][0]}: {lacks[key][1]} could not check them</li>"
@@ -149,13 +179,11 @@ def _summary(findings: list[Finding], unchecked: dict[str, int], checked: int) -
         if count
     ]
     if lines:
-        out.append("<h3>Not checked</h3><ul id=unchecked>" + "".join(lines) + "</ul>")
-    return "".join(out) + "</section>"
+        out.append("<div><h3>Not checked</h3><ul id=unchecked>" + "".join(lines) + "</ul></div>")
+    return "".join(out) + "</div></section>"
 
 
-def _where(
-    findings: list[Finding], notes: list[NoteFacts], by_note: dict[str, list[Finding]], ids: dict[str, str]
-) -> str:
+def _where(counts: Counts, notes: list[NoteFacts], ids: dict[str, str]) -> str:
     folders: Counter[str] = Counter()
     folder_notes: Counter[str] = Counter()
     channels: Counter[str] = Counter()
@@ -165,11 +193,11 @@ def _where(
         folder_notes[facts.path.rsplit("/", 1)[0] if "/" in facts.path else "."] += 1
         if facts.channel:
             channel_notes[facts.channel] += 1
-    for finding in findings:
-        folders[finding.path.rsplit("/", 1)[0] if "/" in finding.path else "."] += 1
-        channel = channel_of.get(finding.path)
+    for path, count in counts.by_path.items():
+        folders[path.rsplit("/", 1)[0] if "/" in path else "."] += count
+        channel = channel_of.get(path)
         if channel:
-            channels[channel] += 1
+            channels[channel] += count
     out = ['<section id="where"><h2>Where</h2><div class=cards><div>']
     out.append("<h3>Per folder</h3><table class=sortable id=per-folder><thead><tr><th>folder</th><th>notes</th>")
     out.append("<th>findings</th></tr></thead><tbody>")
@@ -185,8 +213,8 @@ def _where(
             f"<td class=n>{channels[channel]}</td></tr>"
         )
     out.append("</tbody></table></div></div><h3>The 20 notes with the most findings</h3><ol id=top-notes>")
-    top = sorted(by_note.items(), key=lambda item: (-len(item[1]), item[0]))[:20]
-    out += [f'<li><a href="#{ids[path]}">{esc(path)}</a>: {len(group)}</li>' for path, group in top]
+    top = sorted(counts.by_path.items(), key=lambda item: (-item[1], item[0]))[:20]
+    out += [f'<li><a href="#{ids[path]}">{esc(path)}</a>: {count}</li>' for path, count in top]
     return "".join(out) + "</ol></section>"
 
 
@@ -331,9 +359,9 @@ def _timeline(notes: list[NoteFacts], by_note: dict[str, list[Finding]], ids: di
     return "".join(out) + "</section>"
 
 
-def _every_finding(by_note: dict[str, list[Finding]], ids: dict[str, str]) -> str:
-    codes = sorted({f.code for group in by_note.values() for f in group})
-    total = sum(len(group) for group in by_note.values())
+def _every_finding(counts: Counts, by_note: dict[str, list[Finding]], ids: dict[str, str]) -> str:
+    codes = sorted(counts.by_rule)
+    total = counts.total
     out = [
         '<section id="findings"><h2>Every finding</h2>',
         '<p><label>Rule <select id=rule-filter><option value="">all</option>',
@@ -346,7 +374,8 @@ def _every_finding(by_note: dict[str, list[Finding]], ids: dict[str, str]) -> st
         if listed >= MAX_LISTED:
             break
         group = by_note[path]
-        out.append(f'<article id="{ids[path]}" data-path="{esc(path)}"><h3>{esc(path)} ({len(group)})</h3><ul>')
+        count = counts.by_path[path]
+        out.append(f'<article id="{ids[path]}" data-path="{esc(path)}"><h3>{esc(path)} ({count})</h3><ul>')
         for finding in group:
             if listed >= MAX_LISTED:
                 break
