@@ -388,3 +388,27 @@ def test_w7_usage_messages(tmp_path: Path) -> None:
     nothing = notecheck(tmp_path, "--select", "")
     assert nothing.returncode == 2 and b"--select: give at least one rule code" in nothing.stderr
     assert b"All checks passed" not in nothing.stdout
+
+
+def test_w8_keys_are_compared_as_property_names(tmp_path: Path) -> None:
+    write_vault(tmp_path, {"a.md": '---\ntitle: t\n1: a\n"1": b\nnull: c\n~: d\nyes: e\n---\n'})
+    assert [place for place in codes(tmp_path) if place[3] == "NC306"] == [
+        ("a.md", 4, 1, "NC306"),
+        ("a.md", 6, 1, "NC306"),
+    ]
+
+
+def test_w11_messages_never_repeat_huge_text(tmp_path: Path) -> None:
+    big = "9" * 5000
+    srt = "1\n00:00:01,000 --> 00:00:04,000\nHello there.\n"
+    write_vault(
+        tmp_path,
+        {
+            "talk.md": VIDEO.format(extra="", body=f"They counted {big} soldiers [00:00:02]."),
+            "Talk [abcdefghijk].srt": srt,
+            "b.md": "---\ntitle: [" + ", ".join(["'" + "x" * 100 + "'"] * 500) + "]\n---\n",
+        },
+    )
+    found = check(tmp_path).findings
+    assert {f.code for f in found} >= {"NC207", "NC304"}
+    assert all(len(f.message) < 300 for f in found), [len(f.message) for f in found]

@@ -97,3 +97,19 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """Text from a note as a message shows it: at most ``limit`` characters, ``…`` where cut
+    (a 200,000-digit "number" or a megabyte title must not flood the output, W-11)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def clipped_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters, without building the whole repr of a
+    huge list or string first."""
+    if isinstance(value, str):
+        return repr(clip(value, limit))[: limit + 2]
+    if isinstance(value, (list, tuple)) and len(value) > 8:
+        value = [*value[:8], ...]
+    return clip(repr(value), limit)

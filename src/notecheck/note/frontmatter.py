@@ -91,14 +91,24 @@ class _PositionLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
         self.duplicates: list[tuple[str, yaml.Node, yaml.Node]] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, yaml.Node] = {}
+        """Keys are compared as the property names Obsidian shows (W-8): ``1`` and ``"1"``
+        are one property, and so are ``null`` and ``~``; ``<<`` merges are not keys."""
+        seen: dict[str, yaml.Node] = {}
         for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = key_node.value
-                if key in seen and key != "<<":
-                    self.duplicates.append((key, seen[key], key_node))
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
+                key = _property_name(self.construct_object(key_node))
+                if key in seen:
+                    self.duplicates.append((key_node.value, seen[key], key_node))
                 seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
+
+
+def _property_name(key: Any) -> str:
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
 
 
 def _expanded_size(root: yaml.Node) -> tuple[int, int]:

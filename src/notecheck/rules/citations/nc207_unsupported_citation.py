@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, ClassVar
 
 from notecheck.engine.registry import Option, Rule, register
-from notecheck.model import Span
+from notecheck.model import Span, clip
 from notecheck.note.citation import format_time
 from notecheck.rules.citations.common import Spoken, _whole_names, _window
 from notecheck.vault import transcripts
@@ -74,7 +74,7 @@ class UnsupportedCitation(Rule):
                 places = sorted(place for name in unsaid & paragraph.names for place in name_places(paragraph, name))
                 content = paragraph.prose[0]
                 for start, stop in _whole_names(places, content):
-                    message = f"'{content[start:stop]}' is never said in the transcript {transcript.name}"
+                    message = f"'{clip(content[start:stop])}' is never said in the transcript {transcript.name}"
                     note.report(self, paragraph.mapper.span(start, stop), message)
 
     def _unsaid_number(self, transcript: Spoken, text: str, value: float, times: tuple[int, ...]) -> str | None:
@@ -90,8 +90,8 @@ class UnsupportedCitation(Rule):
         cited = ", ".join(format_time(t) for t in times)
         cue = transcript.first_saying(value)
         if cue is None:
-            return f"'{text}' is not said in the transcript {transcript.name} (cited [{cited}])"
-        return f"'{text}' is said at {format_time(int(cue.start))} of {transcript.name}, not near [{cited}]"
+            return f"'{clip(text)}' is not said in the transcript {transcript.name} (cited [{cited}])"
+        return f"'{clip(text)}' is said at {format_time(int(cue.start))} of {transcript.name}, not near [{cited}]"
 
     def _spoken(self, note: NoteContext) -> Spoken | None:
         """The first of the video's transcripts that holds cues (or a problem to report),

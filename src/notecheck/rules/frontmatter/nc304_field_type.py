@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from notecheck.engine.registry import register
+from notecheck.model import clipped_repr
 from notecheck.rules.frontmatter.common import _field_span, _FrontMatterRule, _string_list
 from notecheck.vault.metadata import parse_duration
 
@@ -31,5 +32,5 @@ class FieldType(_FrontMatterRule):
                 continue  # Obsidian writes an empty property as a bare key
             if key in data and not ok(data[key]):
                 value = data[key]
-                shown = "empty" if value in (None, "", []) else f"{type(value).__name__} {value!r}"[:60]
+                shown = "empty" if value in (None, "", []) else f"{type(value).__name__} {clipped_repr(value, 54)}"
                 note.report(self, _field_span(note, key), f"'{key}' must be {expected}, not {shown}")
