@@ -412,3 +412,17 @@ def test_w11_messages_never_repeat_huge_text(tmp_path: Path) -> None:
     found = check(tmp_path).findings
     assert {f.code for f in found} >= {"NC207", "NC304"}
     assert all(len(f.message) < 300 for f in found), [len(f.message) for f in found]
+
+
+def test_w2_tab_indented_continuation_lines_keep_their_columns(tmp_path: Path) -> None:
+    write_vault(
+        tmp_path,
+        {
+            "t.md": "- item\n\t[[a | d]] continuation [[b]]\n\n1. one\n\t\t[[a | d]]\n",
+            "a.md": "# a\n",
+            ".notecheck.toml": '[links]\npipe-style = "compact"\n',
+        },
+    )
+    assert codes(tmp_path) == [("t.md", 2, 2, "NC104"), ("t.md", 2, 25, "NC101"), ("t.md", 5, 3, "NC104")]
+    check(tmp_path, fix=True)
+    assert (tmp_path / "t.md").read_text() == "- item\n\t[[a|d]] continuation [[b]]\n\n1. one\n\t\t[[a|d]]\n"

@@ -72,5 +72,8 @@ def _find(text: str, source: str, cursor: int) -> tuple[int, bool]:
     if stripped:
         column = source.rfind(stripped)
         if column >= 0:
-            return max(column - (len(text) - len(stripped)), 0), False
+            # The leading spaces stand for a tab of the file (markdown-it expands tabs in
+            # list continuation lines, W-2): the text after them keeps its columns. The
+            # base column may then be negative; no finding starts inside those spaces.
+            return column - (len(text) - len(stripped)), False
     return len(source) - len(source.lstrip()), False
