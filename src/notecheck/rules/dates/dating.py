@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from notecheck.model import record
@@ -284,21 +285,24 @@ def _runnable(text: str) -> list[tuple[str, re.Pattern[str]]]:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every temporal expression in ``text``, left to right, without overlaps."""
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, sorted and never overlapping (H-6: bisect,
+    ends: list[int] = []  # not a scan of every earlier span, for lists of thousands of dates)
     found: list[Mention] = []
     for kind, pattern in _runnable(text):
         for match in pattern.finditer(text):
             start, end = match.span()
             if kind == "year":
                 start = match.start("year")
-            if any(start < e and s < end for s, e in taken):
+            at = bisect_right(starts, start)
+            if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
                 continue
             mention = _mention(kind, match, start, end, text)
             if mention is not None:
                 previous = _WORD.findall(text, max(0, start - 20), start)
                 if previous:
                     mention = replace(mention, before=previous[-1].lower())
-                taken.append((start, end))
+                starts.insert(at, start)
+                ends.insert(at, end)
                 found.append(mention)
     return sorted(found, key=lambda m: m.start)
 
