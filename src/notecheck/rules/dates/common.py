@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from notecheck.engine.registry import Rule
@@ -72,7 +73,17 @@ def _strings(value: object) -> bool:
 
 
 def _mentions(text: str, phrase: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)", text) is not None
+    """Whether a (lower-case) sentence names a timeline phrase as whole words. Every
+    sentence that links a timeline is tried against each of its phrases: a substring test
+    first, and each phrase's pattern compiled once per process (H-7: compiling them per
+    sentence, past the ``re`` cache's 512 entries, made 600 events take 37 s)."""
+    lowered = phrase.lower()
+    return lowered in text and _phrase_pattern(lowered).search(text) is not None
+
+
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
 
 
 def _entry_problem(entry: object) -> str | None:
