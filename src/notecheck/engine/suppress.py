@@ -31,8 +31,9 @@ def apply_suppressions(summary: NoteSummary, findings: list[Finding], enabled: s
         return findings
     used: set[int] = set()
     kept: list[Finding] = []
+    index = _Index(suppressions)
     for finding in findings:
-        hit = _suppressed_by(finding, suppressions)
+        hit = index.hiding(finding)
         if hit is None:
             kept.append(finding)
         else:
@@ -88,26 +89,45 @@ def _unknown_directive(summary: NoteSummary, suppression: Suppression) -> Findin
     )
 
 
-def _suppressed_by(finding: Finding, suppressions: list[Suppression]) -> int | None:
-    """Index of the suppression that hides ``finding``, or None."""
-    line = finding.span.line
-    active: dict[int, Suppression] = {}
-    for index, suppression in enumerate(suppressions):
-        if suppression.kind == "file" and _covers(suppression.codes, finding.code):
-            return index
-        on_line = suppression.kind in ("next-line", "line") and suppression.target_line == line
-        if on_line and _covers(suppression.codes, finding.code):
-            return index
-        if suppression.span.line >= line:
-            continue
-        if suppression.kind == "disable":
-            active[index] = suppression
-        elif suppression.kind == "enable":
-            for key in [
-                k for k, s in active.items() if not suppression.codes or set(s.codes) <= set(suppression.codes)
-            ]:
-                del active[key]
-    for index, suppression in active.items():
-        if _covers(suppression.codes, finding.code):
-            return index
-    return None
+class _Index:
+    """A note's suppressions by what they cover, so each finding looks at the few that can
+    hide it (H-10: a scan of every suppression per finding was quadratic)."""
+
+    def __init__(self, suppressions: list[Suppression]) -> None:
+        self.suppressions = suppressions
+        self.by_line: dict[int, list[int]] = {}  # next-line and line comments, by the line they cover
+        self.files: list[int] = []
+        self.ranges: list[int] = []  # disable and enable comments, in file order
+        for index, suppression in enumerate(suppressions):
+            if suppression.kind in ("next-line", "line"):
+                self.by_line.setdefault(suppression.target_line, []).append(index)
+            elif suppression.kind == "file":
+                self.files.append(index)
+            elif suppression.kind in ("disable", "enable"):
+                self.ranges.append(index)
+
+    def hiding(self, finding: Finding) -> int | None:
+        """Index of the suppression that hides ``finding``, or None."""
+        code, line = finding.code, finding.span.line
+        for index in self.files:
+            if _covers(self.suppressions[index].codes, code):
+                return index
+        for index in self.by_line.get(line, ()):
+            if _covers(self.suppressions[index].codes, code):
+                return index
+        active: dict[int, Suppression] = {}
+        for index in self.ranges:
+            suppression = self.suppressions[index]
+            if suppression.span.line >= line:
+                break  # in file order: the rest come after the finding
+            if suppression.kind == "disable":
+                active[index] = suppression
+            else:
+                for key in [
+                    k for k, s in active.items() if not suppression.codes or set(s.codes) <= set(suppression.codes)
+                ]:
+                    del active[key]
+        for index, suppression in active.items():
+            if _covers(suppression.codes, code):
+                return index
+        return None

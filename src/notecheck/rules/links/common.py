@@ -14,7 +14,7 @@ from notecheck.note.linkformat import WrittenLink, canonical_form
 from notecheck.vault.resolve import note_name
 
 if TYPE_CHECKING:
-    from notecheck.note.summary import LinkRef, NoteSummary
+    from notecheck.note.summary import Heading, LinkRef, NoteSummary
     from notecheck.vault.resolve import Vault
 
 _NOTE_SUFFIX = re.compile(r"\.md$", re.IGNORECASE)
@@ -162,17 +162,33 @@ def _target_note(ref: LinkRef, note: NoteSummary, vault: Vault) -> NoteSummary |
     return vault.summary(path) if path is not None else None
 
 
+# A note's block ids and headings folded for lookups, built once per note summary (H-2,
+# H-10: folding them for every link made a note linked thousands of times quadratic).
+# Keyed by id() with the summary kept, so a summary read again is folded again.
+_FOLDED: dict[int, tuple[NoteSummary, frozenset[str], dict[str, list[Heading]]]] = {}
+
+
+def _folded(target: NoteSummary) -> tuple[frozenset[str], dict[str, list[Heading]]]:
+    known = _FOLDED.get(id(target))
+    if known is None or known[0] is not target:
+        headings: dict[str, list[Heading]] = {}
+        for heading in target.headings:
+            headings.setdefault(normalize_heading(heading.text), []).append(heading)
+        known = _FOLDED[id(target)] = (target, frozenset(b.lower() for b in target.block_ids), headings)
+        if len(_FOLDED) > 4096:  # a vault phase visits each note's targets; old entries go
+            del _FOLDED[next(iter(_FOLDED))]
+    return known[1], known[2]
+
+
 def has_block(target: NoteSummary, block: str) -> bool:
     """Whether the note holds the block id (``^id``), case ignored as Obsidian does."""
-    return block.lower() in {known.lower() for known in target.block_ids}
+    return block.lower() in _folded(target)[0]
 
 
 def has_heading_path(target: NoteSummary, wanted: list[str]) -> bool:
     """``[[note#A#B]]``: B must be a heading of the note with A among its enclosing headings."""
     *parents, last = [normalize_heading(part) for part in wanted]
-    for heading in target.headings:
-        if normalize_heading(heading.text) != last:
-            continue
+    for heading in _folded(target)[1].get(last, ()):
         enclosing = [normalize_heading(text) for text in heading.parents]
         position = 0
         for parent in parents:
