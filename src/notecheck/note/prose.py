@@ -7,6 +7,7 @@ the file through the paragraph's InlineMap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -95,10 +96,16 @@ def sentences_of(text: str, citations: list[tuple[int, int]], links: list[tuple[
         bounds.append(match.end())
     bounds.append(len(text))
     sentences = []
+    # Citations and links found by bisection, not by a scan per sentence (H-10: a paragraph
+    # of thousands of sentences, each with a link, was quadratic).
+    cited_at = sorted(c_start for c_start, _ in citations)
+    links = sorted(links, key=lambda link: link[0])
+    link_at = [l_start for l_start, _, _ in links]
     for start, end in pairwise(bounds):
         if not text[start:end].strip():
             continue
-        cited = bool(citations) and any(start <= c_start < end for c_start, _ in citations)
-        targets = tuple(target for l_start, _, target in links if start <= l_start < end) if links else ()
+        cited = bisect_left(cited_at, end) > bisect_left(cited_at, start)
+        first, last = bisect_left(link_at, start), bisect_left(link_at, end)
+        targets = tuple(target for _, _, target in links[first:last])
         sentences.append(Sentence(text[start:end], start, cited, targets))
     return sentences
