@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from markdown_it.token import Token
@@ -111,9 +112,12 @@ def claims_of(
 def _cited(sentences: list[Sentence], cited_at: list[tuple[int, list[int]]]) -> list[tuple[int, int, tuple[int, ...]]]:
     """(start, end, seconds it cites) of each sentence with a citation of a valid time."""
     cited = []
+    cited_at = sorted(cited_at, key=lambda item: item[0])
+    starts = [start for start, _ in cited_at]  # bisected, not scanned per sentence (H-10)
     for sentence in sentences:
         first, end = sentence.start, sentence.start + len(sentence.text)
-        times = tuple([t for start, seconds in cited_at if first <= start < end for t in seconds])
+        inside = cited_at[bisect_left(starts, first) : bisect_left(starts, end)]
+        times = tuple([t for _, seconds in inside for t in seconds])
         if times:
             cited.append((first, end, times))
     return cited
@@ -121,11 +125,11 @@ def _cited(sentences: list[Sentence], cited_at: list[tuple[int, list[int]]]) -> 
 
 def _in_cited(found: list[tuple[int, int, str, float]], cited: list[tuple[int, int, tuple[int, ...]]]):
     """(number, (start of its sentence, seconds it cites)) for the numbers in cited sentences."""
+    firsts = [first for first, _, _ in cited]  # in sentence order, so sorted
     for number in found:
-        for first, end, times in cited:
-            if first <= number[0] < end:
-                yield number, (first, times)
-                break
+        at = bisect_right(firsts, number[0]) - 1
+        if at >= 0 and number[0] < cited[at][1]:
+            yield number, (cited[at][0], cited[at][2])
 
 
 def _claimed(masked: str, first: int, number: tuple[int, int, str, float]) -> bool:
