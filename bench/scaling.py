@@ -56,7 +56,7 @@ PATTERNS: dict[str, tuple[int, Callable[[int], Files]]] = {
     "H-6 January 1, 1990": (12000, lambda n: {"a.md": FM + "January 1, 1990 " * n + "\n"}),
     "H-6 days later": (20000, lambda n: {"a.md": FM + "In 1990 " + "days later " * n + "\n"}),
     "H-6 five days later": (12000, lambda n: {"a.md": FM + "In 1990 " + "five days later " * n + "\n"}),
-    "H-6 years": (12000, lambda n: {"a.md": FM + "".join(f"in {1000 + i % 1000} " for i in range(n)) + "\n"}),
+    "H-6 years": (48000, lambda n: {"a.md": FM + "".join(f"in {1000 + i % 1000} " for i in range(n)) + "\n"}),
     # H-7: a long timeline, sentences that name its events
     "H-7 timeline": (600, _timeline),
     # H-10: block refs, suppressions, sentences x links, cited numbers, number words

@@ -72,6 +72,33 @@ def _strings(value: object) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(item, str) and item.strip() for item in value)
 
 
+_WORDS = re.compile(r"\w+")
+_INDEXES: dict[int, tuple[list[Any], dict[str, list[int]], list[int]]] = {}
+
+
+def named_entries(entries: list[tuple[When, str, list[str]]], text: str) -> list[tuple[When, str, list[str]]]:
+    """The timeline entries a (lower-case) sentence names. Entries are found through an
+    index of their phrases' first words, built once per timeline, so a sentence costs its
+    words rather than the timeline's length (H-7)."""
+    known = _INDEXES.get(id(entries))
+    if known is None or known[0] is not entries:
+        index: dict[str, list[int]] = {}
+        always: list[int] = []  # phrases that open with no word character
+        for number, (_, _, phrases) in enumerate(entries):
+            for phrase in phrases:
+                words = _WORDS.findall(phrase.lower())
+                if words and phrase.lower().startswith(words[0]):
+                    index.setdefault(words[0], []).append(number)
+                else:
+                    always.append(number)
+        known = _INDEXES[id(entries)] = (entries, index, always)
+    _, index, always = known
+    candidates = set(always)
+    for word in set(_WORDS.findall(text)):
+        candidates.update(index.get(word, ()))
+    return [entries[number] for number in sorted(candidates) if any(_mentions(text, p) for p in entries[number][2])]
+
+
 def _mentions(text: str, phrase: str) -> bool:
     """Whether a (lower-case) sentence names a timeline phrase as whole words. Every
     sentence that links a timeline is tried against each of its phrases: a substring test

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from notecheck.engine.registry import register
-from notecheck.rules.dates.common import _DateRule, _linked_timeline, _mentions
+from notecheck.rules.dates.common import _DateRule, _linked_timeline, named_entries
 
 if TYPE_CHECKING:
     from notecheck.engine.context import VaultReporter
@@ -36,9 +36,7 @@ class TimelineConflict(_DateRule):
                 if known is None:
                     known = timelines[target] = _linked_timeline(target, note.rel, vault)
                 path, entries = known
-                for when, event, phrases in entries:
-                    if not any(_mentions(sentence.text, phrase) for phrase in phrases):
-                        continue
+                for when, event, _phrases in named_entries(entries, sentence.text):
                     if any(agree(when, fact.when) for fact in facts):
                         continue
                     report(
