@@ -426,3 +426,19 @@ def test_w2_tab_indented_continuation_lines_keep_their_columns(tmp_path: Path) -
     assert codes(tmp_path) == [("t.md", 2, 2, "NC104"), ("t.md", 2, 25, "NC101"), ("t.md", 5, 3, "NC104")]
     check(tmp_path, fix=True)
     assert (tmp_path / "t.md").read_text() == "- item\n\t[[a|d]] continuation [[b]]\n\n1. one\n\t\t[[a|d]]\n"
+
+
+def test_h1_aliases_of_a_long_string_are_refused_by_size(tmp_path: Path) -> None:
+    long = "x" * 1_000_000
+    refs = ", ".join(["*a"] * 400)  # 400 MB once expanded, from a 1 MB note
+    write_vault(
+        tmp_path,
+        {
+            "bomb.md": f'---\npad: &a "{long}"\ntitle: [{refs}]\nduration: [{refs}]\n---\nbody\n',
+            "big.md": f'---\ntitle: "{long}"\nalso: &b short\nagain: *b\n---\nbody\n',  # a long note, no bomb
+        },
+    )
+    found = codes(tmp_path)
+    assert found == [("bomb.md", 2, 1, "NC302")]
+    message = next(f.message for f in check(tmp_path).findings)
+    assert "once aliases are expanded" in message

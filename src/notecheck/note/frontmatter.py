@@ -18,6 +18,7 @@ from frontmatter.default_handlers import YAMLHandler
 from notecheck.model import Span
 
 MAX_EXPANDED_NODES = 100_000  # once aliases are expanded, and more than ALIAS_GROWTH times the written nodes
+MAX_EXPANDED_BYTES = 16 << 20  # characters of scalars once aliases are expanded, and ALIAS_GROWTH times the text (H-1)
 ALIAS_GROWTH = 4
 _HANDLER = YAMLHandler()
 
@@ -111,28 +112,35 @@ def _property_name(key: Any) -> str:
     return str(key)
 
 
-def _expanded_size(root: yaml.Node) -> tuple[int, int]:
-    """Nodes once aliases are expanded (capped), and distinct nodes (memoised, cycle-safe)."""
-    sizes: dict[int, int] = {}
+def _expanded_size(root: yaml.Node) -> tuple[int, int, int]:
+    """Nodes and characters of scalars once aliases are expanded (both capped), and the
+    distinct nodes (memoised, cycle-safe): a few aliases of one long string amplify
+    characters, not nodes (H-1)."""
+    sizes: dict[int, tuple[int, int]] = {}
     visiting: set[int] = set()
 
-    def size(node: yaml.Node) -> int:
+    def size(node: yaml.Node) -> tuple[int, int]:
         key = id(node)
         if key in sizes:
             return sizes[key]
         if key in visiting:
             raise ValueError("recursive alias")
         visiting.add(key)
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            total += sum(size(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            total += sum(size(k) + size(v) for k, v in node.value)
+        nodes, chars = 1, 0
+        if isinstance(node, yaml.ScalarNode):
+            chars = len(node.value)
+        children = node.value if isinstance(node, yaml.SequenceNode) else ()
+        if isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        for child in children:
+            child_nodes, child_chars = size(child)
+            nodes, chars = nodes + child_nodes, chars + child_chars
         visiting.discard(key)
-        sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
+        sizes[key] = (min(nodes, MAX_EXPANDED_NODES + 1), min(chars, MAX_EXPANDED_BYTES + 1))
         return sizes[key]
 
-    return size(root), len(sizes)
+    nodes, chars = size(root)
+    return nodes, chars, len(sizes)
 
 
 def split_lines(lines: list[str]) -> tuple[int, int] | None:
@@ -168,9 +176,13 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
         if root is None:
             fm.data = {}
             return fm
-        expanded, written = _expanded_size(root)
+        expanded, chars, written = _expanded_size(root)
         if expanded > MAX_EXPANDED_NODES and expanded > ALIAS_GROWTH * written:
             raise ValueError("too many nodes once aliases are expanded (an alias bomb?)")
+        if chars > MAX_EXPANDED_BYTES and chars > ALIAS_GROWTH * len(text):
+            raise ValueError(
+                f"more than {MAX_EXPANDED_BYTES >> 20} MB of text once aliases are expanded (an alias bomb?)"
+            )
         data = _HANDLER.load(text, Loader=lambda _stream: _ReplayLoader(loader, root))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
