@@ -442,3 +442,13 @@ def test_h1_aliases_of_a_long_string_are_refused_by_size(tmp_path: Path) -> None
     assert found == [("bomb.md", 2, 1, "NC302")]
     message = next(f.message for f in check(tmp_path).findings)
     assert "once aliases are expanded" in message
+
+
+def test_w9_numbers_are_read_as_yaml_1_2_reads_them(tmp_path: Path) -> None:
+    from notecheck.note.frontmatter import parse_front_matter
+
+    text = "---\na: 1:30:00:00\nb: 1e3\nc: 010\nd: 0b101010101\ne: 0o17\nf: 12:30\n---\n"
+    data = parse_front_matter(text.split("\n")).data
+    assert data == {"a": "1:30:00:00", "b": 1000.0, "c": 10, "d": "0b101010101", "e": 15, "f": "12:30"}
+    write_vault(tmp_path, {"a.md": VIDEO.format(extra="duration: 1:30:00:00\n", body="x")})
+    assert ("a.md", 4, 11, "NC304") in codes(tmp_path)  # as the quoted "1:30:00:00" is

@@ -74,6 +74,45 @@ class FrontMatter:
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
 
+# Numbers as YAML 1.2's core schema reads them (Obsidian's YAML), not YAML 1.1's (W-9):
+# no sexagesimal ``1:30:00``, ``010`` is ten, ``1e3`` is a number, ``0b1010`` a string.
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_INT_12 = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT_12 = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+def _resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """SafeLoader's implicit resolvers without timestamps (dates stay strings) and with
+    YAML 1.2's numbers."""
+    kept = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", _INT, _FLOAT)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    for first in "-+0123456789.":
+        numbers = [(_INT, _INT_12)] if first != "." else []
+        kept[first] = [*numbers, (_FLOAT, _FLOAT_12), *kept.get(first, [])]
+    return kept
+
+
+def _int_12(_loader: Any, node: yaml.ScalarNode) -> int:
+    value = node.value
+    if value.startswith("0o"):
+        return int(value[2:], 8)
+    if value.startswith("0x"):
+        return int(value[2:], 16)
+    return int(value)
+
+
+def _float_12(_loader: Any, node: yaml.ScalarNode) -> float:
+    value = node.value.lower()
+    if value.endswith("inf"):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if value.endswith("nan"):
+        return float("nan")
+    return float(value)
+
 
 class _PositionLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
     """A safe loader that records duplicate keys and refuses alias bombs.
@@ -82,10 +121,7 @@ class _PositionLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
     (NC307), not a reason to drop the whole block.
     """
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = _resolvers()
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -219,6 +255,10 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
                     value_node,
                 )
     return fm
+
+
+_PositionLoader.add_constructor(_INT, _int_12)
+_PositionLoader.add_constructor(_FLOAT, _float_12)
 
 
 class _ReplayLoader:
