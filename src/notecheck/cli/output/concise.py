@@ -26,5 +26,5 @@ class Concise(Format):
     text_summary = True
 
     def add(self, findings: list[Finding]) -> None:
-        for f in findings:
-            self.stream.write(concise_line(f, self.style.colour, self.style.show_unsafe) + "\n")
+        colour, unsafe = self.style.colour, self.style.show_unsafe
+        self.stream.write("".join([concise_line(f, colour, unsafe) + "\n" for f in findings]))
