@@ -85,3 +85,16 @@ def test_readme_documents_every_configuration_key() -> None:
     for family, options in family_options().items():
         for key in options:
             assert f"`{family}.{key}`" in readme, f"{family}.{key}"
+
+
+def test_ci_runs_the_readme_test_command_in_a_fresh_virtual_environment() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", quick_start, re.DOTALL)
+    assert len(blocks) == 2
+    test_command = blocks[1].strip()
+    assert test_command == 'scripts/system-deps && pip install ".[test]" && python -m pytest'
+    assert test_command in ci.splitlines()
+    assert "python3 -m venv .ci-venv" in ci and ". .ci-venv/bin/activate" in ci
+    assert ci.index(". .ci-venv/bin/activate") < ci.index(test_command)
