@@ -428,13 +428,10 @@ class VaultRun:
     def check_stdin(self) -> None:
         """Both phases for the note read from standard input; with --fix, the fixed text
         goes to RunResult.stdin_fixed and nothing is written."""
-        from notecheck.engine.phases import analyze_text
-
         assert self.stdin is not None
         rel, raw = self.stdin
         self.displays[rel] = _display(self.root / rel)
-        analysis = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
-        findings = self.recheck(analysis.summary)
+        analysis, findings = self.check_text(rel, raw)
         if self.options.fix and analysis.source is not None and any(f.fix for f in findings):
             findings = self._fix(rel, analysis, findings)
         self._count((len(analysis.summary.links), analysis.summary.citations, *self._unchecked(analysis.summary)))
@@ -519,47 +516,56 @@ class VaultRun:
         self.vault.remember(summary)
         return finalize(summary, summary.findings + vault_phase([summary], self.vault, self.ruleset), self.ruleset)
 
-    def _fix(self, rel: str, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
-        """Fix, re-parse and re-check until nothing changes; return what remains."""
+    def check_text(self, rel: str, raw: bytes) -> tuple[Analysis, list[Finding]]:
+        """Both phases for a note's bytes as the file ``rel`` of the vault (standard input,
+        an editor's buffer): its summary replaces the file's for the other notes."""
         from notecheck.engine.phases import analyze_text
-        from notecheck.note.source import encode
-        from notecheck.runner.fixer import (
-            FileChanged,
-            applicable,
-            apply_fixes_listed,
-            body_fixes,
-            write_atomically,
-        )
 
-        original = analysis.raw
-        first_findings = findings
-        current = analysis
-        unsafe = self.options.unsafe_fixes
-        fixed: dict[str, int] = {}
+        analysis = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
+        return analysis, self.recheck(analysis.summary)
+
+    def fixed(
+        self, rel: str, analysis: Analysis, findings: list[Finding], unsafe: bool
+    ) -> tuple[Analysis, list[Finding], dict[str, int], bool]:
+        """Fix, re-parse and re-check until nothing changes, in memory: the last analysis,
+        what remains, how many fixes each rule applied, and whether it converged. A fix
+        whose result would break the front matter is left out (DL-2)."""
+        from notecheck.note.source import encode
+        from notecheck.runner.fixer import applicable, apply_fixes_listed, body_fixes
+
+        current, counts = analysis, {}
         for _ in range(MAX_FIX_PASSES):
             fixes = applicable(findings, unsafe)
             if not fixes or current.source is None or not current.summary.front_matter_ok:
-                break
+                return current, findings, counts, True
             code_of = {id(f.fix): f.code for f in findings if f.fix is not None}
             text, applied = apply_fixes_listed(current.source, fixes)
             if text == current.source.text:
-                break
-            fixed_now = analyze_text(self.root, rel, encode(text, current.source.bom), self.ruleset, self.vault)
-            if not fixed_now.summary.front_matter_ok:  # a name with a quote written into a quoted YAML value (DL-2)
+                return current, findings, counts, True
+            fixed_now, after = self.check_text(rel, encode(text, current.source.bom))
+            if not fixed_now.summary.front_matter_ok:  # a name with a quote written into a quoted YAML value
                 text, applied = apply_fixes_listed(current.source, body_fixes(current.source, fixes))
                 if text == current.source.text:
-                    break
-                fixed_now = analyze_text(self.root, rel, encode(text, current.source.bom), self.ruleset, self.vault)
+                    return current, findings, counts, True
+                fixed_now, after = self.check_text(rel, encode(text, current.source.bom))
             for fix in applied:
                 code = code_of.get(id(fix), "?")
-                fixed[code] = fixed.get(code, 0) + 1
-            current = fixed_now
-            findings = self.recheck(current.summary)
-        else:
+                counts[code] = counts.get(code, 0) + 1
+            current, findings = fixed_now, after
+        return current, findings, counts, False
+
+    def _fix(self, rel: str, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+        """Fix (``fixed``), then write the note, keep its diff, or (standard input) its text;
+        return what remains."""
+        from notecheck.runner.fixer import FileChanged, write_atomically
+
+        first_findings = findings
+        current, findings, fixed, converged = self.fixed(rel, analysis, findings, self.options.unsafe_fixes)
+        if not converged:
             self.result.warnings.append(
                 f"{_display(self.root / rel)}: fixes did not converge after {MAX_FIX_PASSES} passes"
             )
-        if current is analysis or current.raw == original:
+        if current is analysis or current.raw == analysis.raw:
             return findings
         if self.stdin is not None:
             self.result.stdin_fixed = current.source.text if not current.source.bom else "\ufeff" + current.source.text
@@ -567,7 +573,7 @@ class VaultRun:
             self._add_diff(rel, analysis, current)
         else:
             try:
-                write_atomically(self.root / rel, original, current.source.text, current.source.bom)
+                write_atomically(self.root / rel, analysis.raw, current.source.text, current.source.bom)
             except (FileChanged, OSError) as err:
                 self.result.warnings.append(f"{_display(self.root / rel)}: not fixed: {err}")
                 return first_findings  # nothing was fixed: nothing is counted (W-1)

@@ -27,6 +27,9 @@ class NotecheckServer(LanguageServer):
         self.sessions: dict[Path, VaultSession] = {}
         self.checked: dict[str, Checked] = {}  # uri -> last check of an open buffer
         self.pending: dict[str, asyncio.Task[None]] = {}
+        # uri -> (text, its text with every safe fix): editors ask for code actions at every
+        # move of the cursor, and "fix all" re-checks the note up to ten times.
+        self.fixed_all: dict[str, tuple[str, str]] = {}
 
     def session_for(self, path: Path) -> VaultSession:
         from notecheck.vault.discovery import find_vault_root
@@ -56,6 +59,7 @@ class NotecheckServer(LanguageServer):
         found = self.located(uri)
         if found is None:
             return
+        self.fixed_all.clear()  # a change anywhere in the vault may change what "fix all" does
         session, rel = found
         if session.reload_if_configuration_changed() and session.problem:
             self.window_show_message(
@@ -123,6 +127,7 @@ def did_save(ls: NotecheckServer, params: types.DidSaveTextDocumentParams) -> No
 def did_close(ls: NotecheckServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.checked.pop(uri, None)
+    ls.fixed_all.pop(uri, None)
     found = ls.located(uri)
     if found is not None:
         session, rel = found
@@ -168,21 +173,32 @@ def code_actions(ls: NotecheckServer, params: types.CodeActionParams) -> list[ty
         not only or FIX_ALL in only or types.CodeActionKind.Source in only
     ):
         session, rel = found
-        fixed = fix_all(session, rel, text)
-        session.check(rel, text)  # the index holds the buffer as it is until the edit arrives
+        known = ls.fixed_all.get(uri)
+        fixed = known[1] if known is not None and known[0] == text else fix_all(session, rel, text)
+        ls.fixed_all[uri] = (text, fixed)
         if fixed != text:
             actions.append(whole_document(uri, text, fixed, "Fix all safe notecheck problems", FIX_ALL))
     return actions
 
 
-@server.feature(types.TEXT_DOCUMENT_HOVER)
-def hover(ls: NotecheckServer, params: types.HoverParams) -> types.Hover | None:
+def _pointed(
+    ls: NotecheckServer, params: types.TextDocumentPositionParams
+) -> tuple[VaultSession, Checked, int, int] | None:
+    """The buffer's vault, its last check, and the (line, column) the request points at."""
     uri = params.text_document.uri
     checked, found = ls.checked.get(uri), ls.located(uri)
     if checked is None or found is None:
         return None
-    session = found[0]
     line, column = Lines(ls.workspace.get_text_document(uri).source).point(params.position)
+    return found[0], checked, line, column
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: NotecheckServer, params: types.HoverParams) -> types.Hover | None:
+    pointed = _pointed(ls, params)
+    if pointed is None:
+        return None
+    session, checked, line, column = pointed
     seconds = citation_at(checked.summary, line, column)
     if seconds is not None:
         text = citation_hover(session, checked.summary, seconds)
@@ -196,12 +212,10 @@ def hover(ls: NotecheckServer, params: types.HoverParams) -> types.Hover | None:
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: NotecheckServer, params: types.DefinitionParams) -> types.Location | None:
-    uri = params.text_document.uri
-    checked, found = ls.checked.get(uri), ls.located(uri)
-    if checked is None or found is None:
+    pointed = _pointed(ls, params)
+    if pointed is None:
         return None
-    session = found[0]
-    line, column = Lines(ls.workspace.get_text_document(uri).source).point(params.position)
+    session, checked, line, column = pointed
     ref = link_at(checked.summary, line, column)
     target = resolve_link(session, checked.summary, ref) if ref is not None else None
     if target is None:

@@ -75,13 +75,15 @@ class VaultSession:
 
     def check(self, rel: str, text: str) -> Checked:
         """Both phases for a buffer's text, as the file ``rel`` of the vault."""
-        from notecheck.engine.phases import analyze_text
-
         if rel not in self.run.files:  # a new note: it exists for links now
             self.reload()
-        analysis = analyze_text(self.root, rel, text.encode("utf-8", "surrogatepass"), self.run.ruleset, self.run.vault)
-        findings = self.run.recheck(analysis.summary)
+        analysis, findings = self.run.check_text(rel, text.encode("utf-8", "surrogatepass"))
         return Checked(analysis.summary, findings)
+
+    def recheck(self, checked: Checked) -> Checked:
+        """The vault phase again for a buffer whose text did not change (another buffer
+        did): its parse stands."""
+        return Checked(checked.summary, self.run.recheck(checked.summary))
 
     def forget(self, rel: str) -> None:
         """A buffer was closed: the file on disk stands for the note again."""
@@ -103,27 +105,12 @@ class VaultSession:
             return None
 
 
-MAX_FIX_PASSES = 10
-
-
 def fix_all(session: VaultSession, rel: str, text: str) -> str:
-    """Every safe fix applied, re-checked and applied again until nothing changes (as
-    ``--fix`` does, in memory): the buffer's new text."""
-    from notecheck.note.source import Source
-    from notecheck.runner.fixer import applicable, apply_fixes, body_fixes
-
-    for _ in range(MAX_FIX_PASSES):
-        checked = session.check(rel, text)
-        if not checked.summary.front_matter_ok:
-            break
-        fixes = applicable(checked.findings, unsafe=False)
-        if not fixes:
-            break
-        source = Source(text)
-        new, _ = apply_fixes(source, fixes)
-        if new != text and not session.check(rel, new).summary.front_matter_ok:  # never break the front matter
-            new, _ = apply_fixes(source, body_fixes(source, fixes))
-        if new == text:
-            break
-        text = new
-    return text
+    """Every safe fix applied, re-checked and applied again until nothing changes, as
+    ``--fix`` does (``VaultRun.fixed``), in memory: the buffer's new text. The index keeps
+    the buffer as it is until the editor sends the edit back."""
+    raw = text.encode("utf-8", "surrogatepass")
+    analysis, findings = session.run.check_text(rel, raw)
+    current, _, _, _ = session.run.fixed(rel, analysis, findings, unsafe=False)
+    session.run.check_text(rel, raw)
+    return current.source.text if current.source is not None else text
