@@ -11,15 +11,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 import import_graph  # noqa: E402
 
-# Left for the next step of issue 17 (the family collectors): phase 1's collector still
-# knows the date and claim grammars, and the claims grammar borrows the month names.
-KNOWN = [
-    ("notecheck.note.extract", "notecheck.engine.context"),
-    ("notecheck.note.extract", "notecheck.rules.citations.claims"),
-    ("notecheck.note.extract", "notecheck.rules.dates.dating"),
-    ("notecheck.note.extract", "notecheck.rules.dates.facts"),
-    ("notecheck.rules.citations.claims", "notecheck.rules.dates.dating"),
-]
+KNOWN: list[tuple[str, str]] = []  # none left: each family gathers its own facts in phase 1
 
 
 def test_no_import_cycle() -> None:

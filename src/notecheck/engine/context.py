@@ -15,6 +15,7 @@ from notecheck.note.summary import NoteSummary
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from notecheck.engine.reads import Extraction
     from notecheck.engine.registry import Rule
     from notecheck.vault.resolve import Vault
 
@@ -34,11 +35,16 @@ class NoteContext:
     findings: list[Finding] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)  # per-rule scratch space for this note
     references: dict[str, Any] = field(default_factory=dict)  # Markdown link reference definitions
-    transcripts: tuple[str, ...] = ()  # transcript files of the note's video, when NC207 reads them
-    claims: list[Any] = field(default_factory=list)  # checkable facts of cited sentences, for NC207
+    transcripts: tuple[str, ...] = ()  # its video's transcript files, when an extraction reads them
+    extracted: dict[Extraction, Any] = field(default_factory=dict)  # what each family's gatherer found
     # Walk state, kept by the engine while it hands tokens to rules.
     block: Token | None = None  # the block token whose inline content is being walked
     in_table: bool = False
+
+    @cached_property
+    def body_lines(self) -> list[str]:
+        """The lines after the front matter, which block tokens' maps count from."""
+        return self.source.lines[self.front_matter.body_start :]
 
     @cached_property
     def is_video_note(self) -> bool:

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from notecheck.config import Config
 from notecheck.engine.context import NoteContext, VaultReporter
 from notecheck.engine.diagnostics import RuleError, UnreadableFile
+from notecheck.engine.reads import Gatherer, Paragraph
 from notecheck.engine.registry import Rule
 from notecheck.engine.ruleset import RuleSet
 from notecheck.engine.suppress import apply_suppressions
@@ -23,6 +24,7 @@ from notecheck.model import Finding, Span
 from notecheck.note.extract import Collector
 from notecheck.note.frontmatter import parse_front_matter
 from notecheck.note.parser import parse_body
+from notecheck.note.positions import InlineMap
 from notecheck.note.source import Source, UnreadableNote, decode, read_bytes
 from notecheck.note.summary import NoteSummary
 from notecheck.vault.discovery import glob_spec
@@ -63,6 +65,31 @@ def _walk(tokens: list[Token], note: NoteContext):
             yield from token.children
 
 
+def _gather(token: Token, note: NoteContext, gatherers: list[Gatherer]) -> None:
+    """Hand a paragraph's inline token to the families' gatherers that want it (a heading
+    starts a new section for all of them)."""
+    if token.type == "heading_open":
+        for gatherer in gatherers:
+            gatherer.section()
+        return
+    block = note.block
+    if token.type != "inline" or block is None or block.type != "paragraph_open" or note.in_table:
+        return
+    if token.map is None or not token.content:
+        return
+    wanting = [gatherer for gatherer in gatherers if gatherer.wants(token)]
+    if not wanting:
+        return  # most paragraphs: no date and nothing to check against a transcript
+    mapper = token.meta.get("map") or InlineMap(
+        token.content, token.map[0], note.body_lines, note.front_matter.body_start
+    )
+    paragraph = Paragraph(token, mapper)
+    if any(gatherer.splits for gatherer in wanting):
+        paragraph.sentences  # noqa: B018 -- split once, before any gatherer asks whether it is
+    for gatherer in wanting:
+        gatherer.paragraph(paragraph)
+
+
 def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vault | None = None) -> Analysis:
     """Phase 1 of a note whose bytes are already read."""
     path = root / rel
@@ -77,13 +104,14 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
     tokens, env = parse_body(body, fm.body_start)
     note.references = env.get("references", {})
     video_id = (fm.data or {}).get("videoId")
-    if "claims" in ruleset.needs and isinstance(video_id, str):
+    if ruleset.reads_transcripts and isinstance(video_id, str):
         from notecheck.vault.metadata import in_language_order, note_language
 
         note.transcripts = in_language_order(ruleset.transcripts.get(video_id, ()), note_language(fm.data or {}))
         summary.transcript_stamps = stamps(root, note.transcripts)
-    collector = Collector(note, ruleset.needs)
+    collector = Collector(source, fm, summary)
     collector.start()
+    gatherers = [(extraction, extraction.gatherer(note)) for extraction in ruleset.extractions if extraction.gatherer]
     failed: set[str] = set()  # rules that raised, or that do not apply to this note
     for rule in ruleset.rules:
         try:
@@ -94,6 +122,8 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
             note.findings.append(_rule_failed(rule, err, rel))
     for token in _walk(tokens, note):
         collector.on_token(token)
+        if gatherers:
+            _gather(token, note, [gatherer for _, gatherer in gatherers])
         for rule in ruleset.by_token.get(token.type, ()):
             if rule.code in failed:
                 continue
@@ -102,7 +132,8 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
             except Exception as err:  # a broken rule must not stop the run
                 failed.add(rule.code)
                 note.findings.append(_rule_failed(rule, err, rel, token.meta.get("span")))
-    collector.finish()
+    for extraction, gatherer in gatherers:
+        note.extracted[extraction] = gatherer.finish()
     for rule in ruleset.rules:
         if rule.code in failed:
             continue

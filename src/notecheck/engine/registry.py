@@ -1,8 +1,9 @@
 """Rules declare what they are and what they want; the engine finds them here.
 
 A rule is a class with a code, a name, a summary, a default severity, whether it can
-fix, and the token types it wants. Phase 1 (one note) gets tokens; phase 2 (the vault)
-gets each note's summary and the vault index. The engine never names a rule.
+fix, the token types it wants and what it reads (``notecheck.engine.reads``). Phase 1
+(one note) gets tokens; phase 2 (the vault) gets each note's summary and the vault
+index. The engine never names a rule.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from notecheck.engine.reads import NOTE, Input
 from notecheck.model import Applicability, Severity
 
 if TYPE_CHECKING:
@@ -45,21 +47,14 @@ class Rule:
     family: ClassVar[str] = "core"
     tokens: ClassVar[frozenset[str]] = frozenset()
     options: ClassVar[dict[str, Option]] = {}
-    needs: ClassVar[frozenset[str]] = frozenset()  # phase-1 extractions it reads: "facts", "claims"
-    # True: check_in_vault reads no more than the vault's files, the note and the notes its
-    # links lead to, and finds little; a parallel run may then call it as soon as those
-    # notes are parsed, while the pool still parses the rest, and hold its findings until
-    # the note is reported (notecheck.early).
-    early: ClassVar[bool] = False
+    # Everything the rule reads besides its options (``notecheck.engine.reads``): the
+    # runner derives from it when the rule may run, what phase 1 gathers for it, what a
+    # cached parse depends on and what a replayed run must stat. Nothing else says it.
+    reads: ClassVar[frozenset[Input]] = frozenset({NOTE})
 
     def __init__(self, settings: dict[str, Any]) -> None:
         """``settings`` is the rule family's table with defaults filled in."""
         self.settings = settings
-
-    @classmethod
-    def needs_in(cls, files: list[str]) -> frozenset[str]:
-        """The extractions this rule needs in a vault of these files (none: nothing to check)."""
-        return cls.needs
 
     @classmethod
     def validate_settings(cls, settings: dict[str, Any], root: Path) -> None:
@@ -79,7 +74,8 @@ class Rule:
     # Phase 2: the vault.
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         """Called once per checked note, after every checked note went through phase 1
-        (``early`` rules: after the note and the notes it links to did)."""
+        (a rule whose inputs are all ``early``: as soon as the note and the notes it links
+        to did)."""
 
     def check_vault(self, notes: list[NoteSummary], vault: Vault, report: VaultReporter) -> None:
         """Called once per vault, for findings that compare notes with each other."""

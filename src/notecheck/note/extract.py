@@ -1,5 +1,7 @@
 """Phase-1 extraction shared by every family: headings, block ids, links, citations,
-suppression comments and the front matter fields other notes and rules need."""
+suppression comments and the front matter fields other notes and rules need. What one
+family gathers for its own rules (dated facts, cited claims) is the family's
+(``engine.reads.Extraction``)."""
 
 from __future__ import annotations
 
@@ -11,16 +13,12 @@ from typing import Any
 import yaml
 from markdown_it.token import Token
 
-from notecheck.engine.context import NoteContext
 from notecheck.model import Span
+from notecheck.note.frontmatter import FrontMatter
 from notecheck.note.plugins.links import note_link
-from notecheck.note.positions import InlineMap
-from notecheck.note.prose import masked_prose, sentences_of
-from notecheck.note.summary import Heading, Suppression
+from notecheck.note.source import Source
+from notecheck.note.summary import Heading, NoteSummary, Suppression
 from notecheck.note.wikilink import parse_wikilink
-from notecheck.rules.citations.claims import claims_of, maybe_number_words
-from notecheck.rules.dates.dating import maybe_dated
-from notecheck.rules.dates.facts import FactCollector
 
 _BLOCK_ID = re.compile(r"\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
 _FM_LINK = re.compile(r"(!?)\[\[([^\[\]\n]*?)\]\]")
@@ -67,20 +65,16 @@ def _plain(value: Any) -> Any:
 class Collector:
     """Fills a NoteSummary while the engine walks the tokens."""
 
-    def __init__(self, note: NoteContext, needs: set[str] | frozenset[str] = frozenset({"facts", "claims"})) -> None:
-        self.note = note
-        self.summary = note.summary
+    def __init__(self, source: Source, front_matter: FrontMatter, summary: NoteSummary) -> None:
+        self.source = source
+        self.front_matter = front_matter
+        self.summary = summary
         self._stack: list[tuple[int, str]] = []
         self._pending_heading: int | None = None
         self._html_lines: set[int] = set()
-        body_start = note.front_matter.body_start
-        self.body_lines = note.source.lines[body_start:]
-        self.facts = FactCollector()
-        self.needs = needs
-        self._number_words: bool | None = None
 
     def start(self) -> None:
-        fm = self.note.front_matter
+        fm = self.front_matter
         summary = self.summary
         summary.front_matter_ok = not fm.problems
         if fm.data:
@@ -90,7 +84,7 @@ class Collector:
             self._front_matter_links(fm.root)
 
     def _front_matter_links(self, node: yaml.Node) -> None:
-        lines = self.note.source.lines
+        lines = self.source.lines
         pending = [node]
         seen: set[int] = set()
         while pending:
@@ -109,7 +103,7 @@ class Collector:
         """The links written inside one scalar of the front matter: from where it starts to
         where it ends (not a YAML comment after it, nor the next item of a flow list), on
         every line of a block scalar, and never past the closing ``---``."""
-        fm = self.note.front_matter
+        fm = self.front_matter
         (line, column), (end_line, end_column) = fm.position(node.start_mark), fm.position(node.end_mark)
         for number in range(line, min(end_line, fm.end_line - 1) + 1):
             text = lines[number - 1] if number - 1 < len(lines) else ""
@@ -124,7 +118,6 @@ class Collector:
         kind = token.type
         if kind == "heading_open":
             self._pending_heading = int(token.tag[1:])
-            self.facts.new_section()
         elif kind == "inline":
             if self._pending_heading is not None:
                 self._add_heading(self._pending_heading, token)
@@ -133,20 +126,17 @@ class Collector:
                 self.summary.block_ids.update(_BLOCK_ID.findall(token.content))
             if token.map and any(child.type == "html_inline" for child in token.children or ()):
                 self._suppressions(range(token.map[0], token.map[1]))
-            block = self.note.block
-            if block is not None and block.type == "paragraph_open" and not self.note.in_table:
-                self._paragraph(token)
         elif kind == "html_block" and token.map:
             self._suppressions(range(token.map[0], token.map[1]))
         elif kind == "link_open" and "span" in token.meta:
             wikilink = note_link(token.attrGet("href") or "")
             if wikilink is not None:  # a Markdown link to a note: checked as a wikilink is
                 span = token.meta["span"]
-                self.summary.links.append(wikilink, span, sys.intern(self.note.source.slice(span)))
+                self.summary.links.append(wikilink, span, sys.intern(self.source.slice(span)))
         elif kind == "wikilink":
             span = token.meta["span"]
             # The same links recur: one string for each way a link is written.
-            self.summary.links.append(token.meta["link"], span, sys.intern(self.note.source.slice(span)))
+            self.summary.links.append(token.meta["link"], span, sys.intern(self.source.slice(span)))
         elif kind == "timestamp":
             self.summary.citations += 1
             meta = token.meta
@@ -161,47 +151,18 @@ class Collector:
                         self.summary.anchors[line, column] = (*place(offset), len(value))
                 first = False
 
-    def _paragraph(self, token: Token) -> None:
-        """Dated facts and checkable claims of a paragraph, from one split into sentences."""
-        content = token.content
-        if token.map is None or not content:
-            return
-        dated = "facts" in self.needs and maybe_dated(content)
-        cited = "claims" in self.needs and bool(self.note.transcripts) and "citations" in token.meta
-        if not (dated or cited):
-            return  # most paragraphs: no date and nothing to check against a transcript
-        prose = masked_prose(token)
-        mapper = token.meta.get("map") or InlineMap(
-            content, token.map[0], self.body_lines, self.note.front_matter.body_start
-        )
-        # Split into sentences now only for the dates; the claims of a paragraph with no
-        # date and no number need its sentences only if a name in it is never said.
-        sentences = sentences_of(*prose) if dated else None
-        if dated:
-            self.facts.add_paragraph(token, sentences, mapper)
-        if cited:
-            if self._number_words is None:  # once per note: most notes spell out no number
-                self._number_words = maybe_number_words(self.note.source.text.lower())
-            paragraph = claims_of(token, prose, sentences, mapper, self._number_words)
-            if paragraph is not None:
-                self.note.claims.append(paragraph)
-
-    def finish(self) -> None:
-        self.summary.facts = self.facts.facts
-        self.summary.sentences = self.facts.sentences
-
     def _add_heading(self, level: int, token: Token) -> None:
         text = token.content.strip()
         while self._stack and self._stack[-1][0] >= level:
             self._stack.pop()
         parents = tuple(heading for _, heading in self._stack)
-        line = (token.map[0] if token.map else 0) + self.note.front_matter.body_start + 1
+        line = (token.map[0] if token.map else 0) + self.front_matter.body_start + 1
         self.summary.headings.append(Heading(level, text, line, parents))
         self._stack.append((level, text))
 
     def _suppressions(self, body_lines: range) -> None:
-        offset = self.note.front_matter.body_start
-        lines = self.note.source.lines
+        offset = self.front_matter.body_start
+        lines = self.source.lines
         for body_line in body_lines:
             line = body_line + offset + 1
             if line in self._html_lines or line - 1 >= len(lines):

@@ -13,6 +13,20 @@ from itertools import pairwise
 
 from markdown_it.token import Token
 
+# Month names and their abbreviations, as dates and the numbers near them are written.
+MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+            ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sep", "Sept"),
+            ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
 _CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 _HTML = re.compile(r"<!--.*?-->|<[A-Za-z/][^>\n]*>", re.DOTALL)
 _LINK_DESTINATION = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -27,6 +41,9 @@ FUTURE = re.compile(
     r"|aim(?:s|ed)?|could|might|may|hopes?|hoped|upcoming|forthcoming|future|target(?:s|ed)?|goal|deadline"
     r"|pledged?|promised?|vowed?|predicted|forecasts?|projected)\b"
 )  # case-sensitive: "May 2024" is a month, "may" a modal
+
+
+Prose = tuple[str, list[tuple[int, int]], list[tuple[int, int, str]]]  # masked text, citations, links
 
 
 @dataclass(frozen=True)

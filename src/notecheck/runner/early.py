@@ -2,9 +2,10 @@
 processes still parses the rest (``--jobs`` 2 or more). Done after phase 1, it runs in one
 process while the others wait: 2-3 s of a two-job run over 10,000 notes.
 
-Only rules marked ``early`` run here: they read nothing but the vault's files, the note
-and the notes its links lead to, and find little, so that holding their findings until
-the note is reported costs next to nothing. The others run when the note is reported."""
+Only rules whose declared inputs (``Rule.reads``) are all known by then run here: the
+vault's files, the note, the notes its links lead to, its video's files. They find little,
+so that holding their findings until the note is reported costs next to nothing. The
+others run when the note is reported."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from notecheck.engine.phases import in_vault
+from notecheck.engine.reads import runs_early
 from notecheck.engine.ruleset import RuleSet
 from notecheck.model import Finding
 from notecheck.note.summary import NoteSummary
@@ -24,8 +26,8 @@ class EarlyVaultPhase:
     def __init__(self, vault: Vault, ruleset: RuleSet) -> None:
         self.vault = vault
         self.ruleset = ruleset
-        self.early = [rule for rule in ruleset.rules if rule.early]
-        self.late = [rule for rule in ruleset.rules if not rule.early]
+        self.early = [rule for rule in ruleset.rules if runs_early(rule.reads)]
+        self.late = [rule for rule in ruleset.rules if not runs_early(rule.reads)]
         self._found: dict[str, list[Finding]] = {}  # by note: what the early rules found
         self._waiting: dict[str, list[NoteSummary]] = defaultdict(list)  # by note: who waits for it
         self._missing: dict[str, int] = {}  # by note: how many of its linked notes are not parsed yet

@@ -56,7 +56,7 @@ class Phase1:
     def _current(self, summary: NoteSummary) -> bool:
         """Whether the transcripts a cached note was checked against (NC207) are unchanged,
         none added or removed."""
-        if "claims" not in self.ruleset.needs:
+        if not self.ruleset.reads_transcripts:
             return True
         rels = self.ruleset.transcripts.get(summary.video_id or "", ())
         return summary.transcript_stamps == stamps(self.root, rels)
@@ -226,14 +226,14 @@ def _start_worker(
     root: Path,
     config: Config,
     enabled: set[str],
-    needs: set[str],
+    needs: list[str],
     transcripts: dict[str, tuple[str, ...]],
     cached: bool,
 ) -> None:
     _WORKER["root"] = root
     _WORKER["cached"] = cached
     ruleset = RuleSet.build(config, enabled, root)
-    ruleset.needs = needs  # as the main process decided from the vault's files
+    ruleset.only(needs)  # as the main process decided from the vault's files
     ruleset.transcripts = transcripts
     _WORKER["ruleset"] = ruleset
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))

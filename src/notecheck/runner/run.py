@@ -261,7 +261,7 @@ class VaultRun:
         self.cache_key = ""
         if options.cache:
             tables: dict[str, object] = {family: config.table(family) for family in FAMILIES}
-            tables["needs"] = sorted(self.ruleset.needs)
+            tables["needs"] = self.ruleset.needs
             tables["schema-file"] = _file_digest(root, tables["frontmatter"].get("schema"))
             self.cache_key = fingerprint(self.ruleset.enabled, tables)
             cache = Cache(root, self.cache_key)
@@ -347,8 +347,9 @@ class VaultRun:
         return list(chosen)
 
     def _state_key(self, rels: list[str]) -> str | None:
-        """Everything a run's findings depend on: configuration, the files checked, and the
-        size and mtime of every file of the vault (any note can be another's link target)."""
+        """Everything a run's findings depend on: configuration, the files checked, the
+        size and mtime of every file of the vault (any note can be another's link target),
+        and of the files outside the walk that an enabled rule declares it reads."""
         digest = hashlib.sha256()
         digest.update(
             repr((self.cache_key, sorted(self.config.per_file_ignores.items()), rels)).encode(
@@ -361,6 +362,14 @@ class VaultRun:
             except OSError:
                 return None
             digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        for read in sorted(self.ruleset.reads, key=lambda read: read.name):
+            for rel in read.watched(self.root):
+                try:
+                    stat = (self.root / rel).stat()
+                    seen = f"{stat.st_size}\0{stat.st_mtime_ns}"
+                except OSError:
+                    seen = "missing"
+                digest.update(f"{read.name}\0{rel}\0{seen}\n".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
     def check(self, paths: list[Path]) -> None:

@@ -9,9 +9,8 @@ from typing import NamedTuple
 from markdown_it.token import Token
 
 from notecheck.note.positions import InlineMap
-from notecheck.note.prose import Sentence, sentences_of
+from notecheck.note.prose import MONTHS, Prose, Sentence, sentences_of
 from notecheck.rules.citations.numbers import word_number, written_numbers
-from notecheck.rules.dates.dating import MONTHS
 
 # Both start with a literal or a class, which the regex engine scans for at C speed; the
 # word boundary in front of a name is a look-behind after its first letter (a leading \b
@@ -49,9 +48,6 @@ January February March April May June July August September October November Dec
 Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Fall Winter Mr Mrs Ms Dr St
 """
 COMMON_CAPITALISED = frozenset(_COMMON_WORDS.split())
-
-
-Prose = tuple[str, list[tuple[int, int]], list[tuple[int, int, str]]]  # masked text, citations, links
 
 
 class CitedParagraph(NamedTuple):

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, ClassVar
 
+from notecheck.engine.reads import NOTE, TRANSCRIPTS
 from notecheck.engine.registry import Option, Rule, register
 from notecheck.model import Span, clip
 from notecheck.note.citation import format_time
+from notecheck.rules.citations.collect import CLAIMS
 from notecheck.rules.citations.common import Spoken, _whole_names, _window
 from notecheck.vault import transcripts
-from notecheck.vault.metadata import TRANSCRIPT_SUFFIXES, note_language, transcript_language
+from notecheck.vault.metadata import note_language, transcript_language
 
 if TYPE_CHECKING:
     from notecheck.engine.context import NoteContext
@@ -24,7 +26,7 @@ class UnsupportedCitation(Rule):
     summary = "A cited sentence whose number, year or name is not said near the cited time of the transcript."
     severity = "warning"
     family = "citations"
-    needs = frozenset({"claims"})
+    reads = frozenset({NOTE, TRANSCRIPTS, CLAIMS})
     options: ClassVar[dict[str, Option]] = {
         "window": Option(
             [-15, 45],
@@ -40,11 +42,6 @@ class UnsupportedCitation(Rule):
         ),
     }
 
-    @classmethod
-    def needs_in(cls, files: list[str]) -> frozenset[str]:
-        """Sentences are only worth reading for their facts when the vault holds a transcript."""
-        return cls.needs if any(rel.lower().endswith(TRANSCRIPT_SUFFIXES) for rel in files) else frozenset()
-
     def check_note(self, note: NoteContext) -> None:
         """In phase 1, with the note's transcript: the claims are checked where they are
         found and never kept (a cached note is checked again when its transcript changes)."""
@@ -59,7 +56,7 @@ class UnsupportedCitation(Rule):
             where = Span(video_line, 1, video_line, 8)
             note.report(self, where, f"transcript {transcript.rel} line {line}: {message}; cues after it are unread")
         names: set[str] = set()
-        for paragraph in note.claims:
+        for paragraph in note.extracted.get(CLAIMS, ()):
             for start, stop, text, value, times in paragraph.numbers:
                 problem = self._unsaid_number(transcript, text, value, times)
                 if problem:
@@ -70,7 +67,7 @@ class UnsupportedCitation(Rule):
         if unsaid:
             from notecheck.rules.citations.claims import name_places  # phase 1 only: a warm run never imports it
 
-            for paragraph in note.claims:
+            for paragraph in note.extracted.get(CLAIMS, ()):
                 places = sorted(place for name in unsaid & paragraph.names for place in name_places(paragraph, name))
                 content = paragraph.prose[0]
                 for start, stop in _whole_names(places, content):

@@ -8,7 +8,9 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from notecheck.engine.reads import NOTE
 from notecheck.engine.registry import Rule
+from notecheck.rules.dates.collect import FACTS
 
 # notecheck.dating is imported inside the rules that use it: compiling its patterns takes
 # 19 ms, which a warm run (findings straight from the cache) never needs.
@@ -24,7 +26,7 @@ TARGET_WORDS = ("by", "until", "till", "before")  # "by 2030" names a target, no
 
 class _DateRule(Rule):
     family = "dates"
-    needs = frozenset({"facts"})
+    reads = frozenset({NOTE, FACTS})
 
 
 def timeline_entries(front_matter: dict[str, Any]) -> list[tuple[When, str, list[str]]]:

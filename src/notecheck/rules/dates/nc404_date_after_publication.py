@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from notecheck.engine.reads import NOTE, VIDEO_METADATA
 from notecheck.engine.registry import register
+from notecheck.rules.dates.collect import FACTS
 from notecheck.rules.dates.common import PUBLICATION_SLACK, TARGET_WORDS, _DateRule
 from notecheck.vault.metadata import MetadataIndex
 from notecheck.vault.video import is_video_note
@@ -21,7 +23,7 @@ class DateAfterPublication(_DateRule):
     code = "NC404"
     name = "date-after-publication"
     summary = "A cited fact in a video note dated after the video was published."
-    early = True  # reads the note and its video's metadata files
+    reads = frozenset({NOTE, FACTS, VIDEO_METADATA})
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         from notecheck.rules.dates.dating import describe

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from notecheck.engine.reads import FILE_NAMES, LINKED_NOTES, NOTE
 from notecheck.engine.registry import register
+from notecheck.rules.dates.collect import FACTS
 from notecheck.rules.dates.common import _DateRule, _linked_timeline, named_entries
 
 if TYPE_CHECKING:
@@ -19,7 +21,7 @@ class TimelineConflict(_DateRule):
     code = "NC405"
     name = "timeline-conflict"
     summary = "A sentence that links a note with a timeline, names one of its events, and dates it otherwise."
-    early = True  # reads the note and the notes it links to
+    reads = frozenset({NOTE, FACTS, FILE_NAMES, LINKED_NOTES})
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         from notecheck.rules.dates.dating import agree, describe

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from notecheck.engine.reads import EVERY_NOTE, NOTE
 from notecheck.engine.registry import Option, register
 from notecheck.model import Span
 from notecheck.rules.frontmatter.common import _FrontMatterRule, _one_article
@@ -19,6 +20,7 @@ class DuplicateVideo(_FrontMatterRule):
     code = "NC308"
     name = "duplicate-video"
     summary = "Two notes of one videoId that are one article: the same title, or nearly the same body."
+    reads = frozenset({NOTE, EVERY_NOTE})
     options: ClassVar[dict[str, Option]] = {
         **_FrontMatterRule.options,
         "one-note-per-video": Option(

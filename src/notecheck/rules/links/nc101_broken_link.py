@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from notecheck.engine.reads import FILE_NAMES, NOTE
 from notecheck.engine.registry import register
 from notecheck.rules.links.common import _is_attachment, _LinkRule, _retarget, suggest
 from notecheck.vault.resolve import note_name
@@ -20,7 +21,7 @@ class BrokenLink(_LinkRule):
     name = "broken-link"
     summary = "Wikilink target (note or attachment) not found in the vault."
     fixable = "unsafe"
-    early = True  # reads the note and the vault's file names
+    reads = frozenset({NOTE, FILE_NAMES})
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         for ref in note.links:

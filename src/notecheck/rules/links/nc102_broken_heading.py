@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from notecheck.engine.reads import FILE_NAMES, LINKED_NOTES, NOTE
 from notecheck.engine.registry import register
 from notecheck.rules.links.common import _LinkRule, _target_note, has_heading_path
 
@@ -18,7 +19,7 @@ class BrokenHeading(_LinkRule):
     code = "NC102"
     name = "broken-heading"
     summary = "Wikilink '#Heading' not found in the target note."
-    early = True  # reads the note and the notes it links to
+    reads = frozenset({NOTE, FILE_NAMES, LINKED_NOTES})
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         for ref in note.links:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from notecheck.engine.reads import EVERY_NOTE, NOTE
 from notecheck.engine.registry import register
 from notecheck.model import Edit, Fix
 from notecheck.rules.links.common import _link_advice, _LinkRule, _mostly_spaced, _same_target
@@ -19,6 +20,7 @@ class LinkFormat(_LinkRule):
     code = "NC104"
     name = "link-format"
     summary = "Wikilink not written in the configured style."
+    reads = frozenset({NOTE, EVERY_NOTE})
     severity = "warning"
     fixable = "safe"
     early = False  # reads the note only, but finds tens a note: made as the note is reported

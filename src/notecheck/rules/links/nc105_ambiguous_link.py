@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from notecheck.engine.reads import FILE_NAMES, NOTE
 from notecheck.engine.registry import register
 from notecheck.rules.links.common import _LinkRule
 
@@ -19,7 +20,7 @@ class AmbiguousLink(_LinkRule):
     name = "ambiguous-link"
     summary = "Wikilink name matches several notes, so where it leads depends on Obsidian's choice."
     severity = "warning"
-    early = True  # reads the note and the vault's file names
+    reads = frozenset({NOTE, FILE_NAMES})
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         for ref in note.links:

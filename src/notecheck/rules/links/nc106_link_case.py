@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from notecheck.engine.reads import FILE_NAMES, NOTE
 from notecheck.engine.registry import register
 from notecheck.rules.links.common import _LinkRule, _retarget
 
@@ -20,7 +21,7 @@ class LinkCase(_LinkRule):
     summary = "Wikilink target resolves only when letter case is ignored."
     severity = "warning"
     fixable = "safe"
-    early = True  # reads the note and the vault's file names
+    reads = frozenset({NOTE, FILE_NAMES})
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         for ref in note.links:

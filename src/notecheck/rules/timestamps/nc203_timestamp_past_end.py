@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from notecheck.engine.reads import NOTE, TRANSCRIPTS, VIDEO_METADATA
 from notecheck.engine.registry import register
 from notecheck.model import Span
 from notecheck.note.citation import (
@@ -26,7 +27,7 @@ class TimestampPastEnd(_TimestampRule):
     code = "NC203"
     name = "timestamp-past-end"
     summary = "A citation time after the end of the video (length from front matter, info.json or transcript)."
-    early = True  # reads the note and its video's metadata files
+    reads = frozenset({NOTE, VIDEO_METADATA, TRANSCRIPTS})
 
     def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
         if not note.citations or not is_video_note(note, vault.config.table("frontmatter")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from notecheck.engine.reads import EVERY_NOTE, NOTE, TRANSCRIPTS, VIDEO_METADATA
 from notecheck.engine.registry import Option, Rule, register
 from notecheck.model import Edit, Fix, Span
 from notecheck.note.citation import format_time
@@ -29,6 +30,7 @@ class TimestampScale(Rule):
     code = "NC208"
     name = "timestamp-scale"
     summary = "Citation times on the wrong scale: MM:SS written as MM:SS:00 or MM:SS:SS, or far past any video."
+    reads = frozenset({NOTE, VIDEO_METADATA, TRANSCRIPTS, EVERY_NOTE})
     fixable = "unsafe"
     family = "timestamps"
     options: ClassVar[dict[str, Option]] = {
