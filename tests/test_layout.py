@@ -33,3 +33,24 @@ def test_the_check_sees_a_violation() -> None:
     assert import_graph.cycles({"notecheck.a": {"notecheck.b"}, "notecheck.b": {"notecheck.a"}}) == [
         ["notecheck.a", "notecheck.b"]
     ]
+
+
+def test_nothing_is_set_on_the_vault_after_it_is_built() -> None:
+    """The runner hands the vault what it needs when it builds it (its reader of notes
+    not parsed, the store of transcripts' ends); no callback or string-keyed dict is
+    set on it later."""
+    import dataclasses
+    import re
+
+    from notecheck.vault.resolve import Vault
+
+    fields = {field.name for field in dataclasses.fields(Vault)}
+    assert not fields & {"shared", "summarize", "video_id_of"}
+    setting = re.compile(r"\bvault\.[a-z_]+(\[[^]]*\])?\s*=[^=]")
+    found = [
+        f"{path.relative_to(REPO)}:{number}"
+        for path in (REPO / "src" / "notecheck").rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if setting.search(line)
+    ]
+    assert found == []

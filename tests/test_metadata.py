@@ -48,7 +48,7 @@ Last line.
 
 def index(root: Path) -> MetadataIndex:
     files = sorted(rel for rel, _ in walk_vault(root))
-    return MetadataIndex(Vault(root, Config(), files, lambda rel: None))
+    return MetadataIndex(Vault(root, Config(), files))
 
 
 def note(front_matter: dict) -> NoteSummary:

@@ -17,7 +17,7 @@ from notecheck.vault.resolve import Vault
 def make(tmp_path: Path, names: list[str]) -> Vault:
     write_vault(tmp_path, dict.fromkeys(names, ""))
     files = sorted(rel for rel, _ in walk_vault(tmp_path))
-    return Vault(tmp_path, Config(), files, lambda rel: None)
+    return Vault(tmp_path, Config(), files)
 
 
 @pytest.mark.parametrize(

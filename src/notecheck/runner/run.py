@@ -227,6 +227,20 @@ def _run_stdin(options: RunOptions, result: RunResult) -> None:
     VaultRun(root, _config_for(root, options), options, result, options.on_findings, stdin=(rel, raw)).check_stdin()
 
 
+class _UnparsedNotes:
+    """The vault's reader (``vault.resolve.NoteReader``): a run's way to the notes it did
+    not parse, from its cache or parsed."""
+
+    def __init__(self, run: VaultRun) -> None:
+        self._run = run
+
+    def summary(self, rel: str) -> NoteSummary | None:
+        return self._run._unparsed_summary(rel)
+
+    def video_id(self, rel: str) -> str | None:
+        return self._run._video_id(rel)
+
+
 class VaultRun:
     """Checking the notes of one vault."""
 
@@ -255,7 +269,6 @@ class VaultRun:
             self.ruleset = RuleSet.build(config, config.enabled_codes(), root, sorted(self.files))
         except ConfigError as err:
             raise ConfigError(f"{config.source or 'configuration'}: {err}") from None
-        self.vault = Vault(root, config, sorted(self.files), self._summarize_other)
         self.excluded = exclude_spec(config.exclude)
         cache = None
         self.cache_key = ""
@@ -266,15 +279,15 @@ class VaultRun:
             self.cache_key = fingerprint(self.ruleset.enabled, tables)
             cache = Cache(root, self.cache_key)
         self.cache = cache if cache is not None and cache.enabled else None
-        if self.cache is not None:
-            self.vault.shared["cache"] = self.cache  # transcripts are cached beside the notes
+        # The vault phase reads notes no one parsed through this run (from the cache, or
+        # parsed), and transcripts' ends through its cache.
+        self.vault = Vault(root, config, sorted(self.files), reader=_UnparsedNotes(self), transcript_ends=self.cache)
         from notecheck.runner.pool import Phase1, default_jobs
 
         self.phase1 = Phase1(root, self.ruleset, self.cache, min(options.jobs or default_jobs(), default_jobs()))
         self._read_ids: dict[str, str | None] = {}  # videoIds of notes not parsed, read this run
-        self.vault.video_id_of = self._video_id
 
-    def _summarize_other(self, rel: str) -> NoteSummary | None:
+    def _unparsed_summary(self, rel: str) -> NoteSummary | None:
         if not is_note(rel) or rel not in self.files:
             return None
         return self.phase1.one(rel).summary
@@ -285,8 +298,7 @@ class VaultRun:
         a whole parse would cost a cold-cache run more than a run without cache (NC308 asks
         this of every note of the vault)."""
         if self.vault.parsed(rel):
-            summary = self.vault.summary(rel)
-            return summary.video_id if summary else None
+            return self.vault.video_id(rel)
         if not is_note(rel) or rel not in self.files:
             return None
         if rel in self._read_ids:  # NC308 and NC208 both ask

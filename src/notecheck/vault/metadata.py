@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from notecheck.note.source import read_regular_file
 from notecheck.vault import transcripts
-from notecheck.vault.resolve import Vault
 
 if TYPE_CHECKING:
     from notecheck.note.summary import NoteSummary
+    from notecheck.vault.resolve import Vault
 
 _ID_IN_NAME = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{11}(?![A-Za-z0-9_-])")
 _CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
@@ -147,10 +147,8 @@ class MetadataIndex:
 
     @classmethod
     def of(cls, vault: Vault) -> MetadataIndex:
-        index = vault.shared.get("metadata")
-        if index is None:
-            index = vault.shared["metadata"] = cls(vault)
-        return index
+        """The vault's index, made once a run (``Vault.metadata``)."""
+        return vault.metadata
 
     def _read_info(self, rel: str) -> None:
         try:
@@ -166,7 +164,7 @@ class MetadataIndex:
         (shared with NC207, which reads it in phase 1), and kept in the cache (when the
         run has one) while the file is unchanged."""
         path = self.vault.root / rel
-        cache = self.vault.shared.get("cache")
+        cache = self.vault.transcript_ends
         try:
             stat = path.stat()
         except OSError:

@@ -1,5 +1,6 @@
 """The vault: which files exist, how a link target resolves (as Obsidian does), and
-lazy access to other notes' summaries for the vault phase."""
+access to other notes' summaries for the vault phase, through the reader the runner
+hands it when it builds the vault."""
 
 from __future__ import annotations
 
@@ -10,10 +11,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from notecheck.config import Config
 from notecheck.note.summary import NoteSummary
+
+if TYPE_CHECKING:
+    from notecheck.vault.metadata import MetadataIndex
+
+T = TypeVar("T")
+
+
+class NoteReader(Protocol):
+    """How the vault phase learns about notes no one parsed yet: the runner answers from
+    its cache, or by parsing (a run over a few notes links to others)."""
+
+    def summary(self, rel: str) -> NoteSummary | None:
+        """The phase-1 summary of a note of the vault (None: not a note, or unreadable)."""
+
+    def video_id(self, rel: str) -> str | None:
+        """A note's videoId, without a whole parse where possible."""
+
+
+class TranscriptEnds(Protocol):
+    """Where the end of each transcript is kept between runs (the runner's cache)."""
+
+    def transcript_end(self, rel: str, stat: Any) -> tuple[bool, float | None]: ...
+
+    def store_transcript_end(self, rel: str, stat: Any, end: float | None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -52,22 +77,37 @@ class Vault:
     root: Path
     config: Config
     files: list[str]  # every non-hidden file, relative posix paths
-    summarize: Callable[[str], NoteSummary | None]
+    reader: NoteReader | None = None  # None: a note not remembered has no summary
+    transcript_ends: TranscriptEnds | None = None
     _summaries: dict[str, NoteSummary | None] = field(default_factory=dict)
-    shared: dict[str, Any] = field(default_factory=dict)  # per-run indexes built by families
+    _built: dict[Callable[..., Any], Any] = field(default_factory=dict)  # ``once``
     _resolved: dict[tuple[str, str], Resolution] = field(default_factory=dict)  # relative targets
     # The vault phase asks this for every link of every note, once per link rule (190,000
     # times per 1,000 notes): one lookup by the target's text for the targets that do not
     # depend on the note's folder.
     _by_target: dict[str, Resolution] = field(default_factory=dict)
-    video_id_of: Callable[[str], str | None] | None = None  # a faster lookup, set by the run
 
     def video_id(self, rel: str) -> str | None:
-        """A note's videoId; the run may answer it from its cache without parsing."""
-        if self.video_id_of is not None:
-            return self.video_id_of(rel)
-        summary = self.summary(rel)
-        return summary.video_id if summary else None
+        """A note's videoId: from its summary when parsed, else the reader's (which may
+        answer from its cache without parsing)."""
+        if rel in self._summaries or self.reader is None:
+            summary = self.summary(rel)
+            return summary.video_id if summary else None
+        return self.reader.video_id(rel)
+
+    def once(self, build: Callable[[Vault], T]) -> T:
+        """What ``build`` makes of this vault, made once a run: the indexes a family's
+        rules share (names for did-you-mean, timelines), each kept by its own builder."""
+        if build not in self._built:
+            self._built[build] = build(self)
+        return self._built[build]  # type: ignore[no-any-return]
+
+    @cached_property
+    def metadata(self) -> MetadataIndex:
+        """The vault's info.json files and transcripts, by video id, read lazily."""
+        from notecheck.vault.metadata import MetadataIndex
+
+        return MetadataIndex(self)
 
     @cached_property
     def by_name(self) -> dict[str, list[str]]:
@@ -99,7 +139,7 @@ class Vault:
     def summary(self, rel: str) -> NoteSummary | None:
         """The phase-1 summary of a note, parsed on first use."""
         if rel not in self._summaries:
-            self._summaries[rel] = self.summarize(rel)
+            self._summaries[rel] = self.reader.summary(rel) if self.reader is not None else None
         return self._summaries[rel]
 
     def linked_note(self, target: str, from_rel: str) -> str | None:

@@ -63,11 +63,16 @@ def _timeline_of(note: NoteSummary, vault: Vault) -> list[tuple[When, str, list[
     """``timeline_entries`` of a note that other notes link to, read once per run (a topic
     note is linked from thousands of sentences), and again only if the note is checked
     again (after a fix)."""
-    known = vault.shared.setdefault("timelines", {})
+    known = vault.once(_timelines)
     seen = known.get(note.rel)
     if seen is None or seen[0] is not note:
         seen = known[note.rel] = (note, timeline_entries(note.front_matter))
     return seen[1]
+
+
+def _timelines(vault: Vault) -> dict[str, tuple[NoteSummary, list[tuple[When, str, list[str]]]]]:
+    """Each linked note's timeline, by note, for one run (``_timeline_of``)."""
+    return {}
 
 
 def _strings(value: object) -> bool:

@@ -105,15 +105,8 @@ class _NameIndex:
 
     @classmethod
     def of(cls, vault: Vault, attachments: bool) -> _NameIndex:
-        key = "attachment-names" if attachments else "note-names"
-        index = vault.shared.get(key)
-        if index is None:
-            if attachments:
-                names = [rel.rsplit("/", 1)[-1] for rel in vault.files if not rel.lower().endswith(".md")]
-            else:
-                names = [note_name(rel) for rel in vault.notes]
-            index = vault.shared[key] = cls(names)
-        return index
+        """The vault's index of attachment names or of note names, made once a run."""
+        return vault.once(_attachment_names if attachments else _note_names)
 
     def _candidates(self, wanted: str) -> list[str]:
         postings = [self.by_word[word] for word in set(wanted.split()) if word in self.by_word]
@@ -239,3 +232,11 @@ def _link_advice(text: str, spaced: bool) -> tuple[str, str] | None:
         return None
     canonical, reason = canonical_form(written, spaced)
     return None if canonical == text else (canonical, f"{reason}: write {canonical}")
+
+
+def _attachment_names(vault: Vault) -> _NameIndex:
+    return _NameIndex([rel.rsplit("/", 1)[-1] for rel in vault.files if not rel.lower().endswith(".md")])
+
+
+def _note_names(vault: Vault) -> _NameIndex:
+    return _NameIndex([note_name(rel) for rel in vault.notes])
