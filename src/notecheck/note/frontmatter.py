@@ -50,15 +50,19 @@ class FrontMatter:
     duplicates: list[tuple[str, Span, int]] = field(default_factory=list)
     root: yaml.Node | None = None
 
+    # Where each line of the YAML text starts, when YAML counts lines otherwise than the
+    # file does (it also breaks at U+0085, U+2028 and U+2029): marks are then placed by
+    # their character index. None: YAML's line and column are the file's.
+    line_starts: list[int] | None = None
+
     @property
     def body_start(self) -> int:
         """Number of lines before the body (the front matter block, fences included)."""
         return self.end_line
 
-    # Where each line of the YAML text starts, when YAML counts lines otherwise than the
-    # file does (it also breaks at U+0085, U+2028 and U+2029): marks are then placed by
-    # their character index. None: YAML's line and column are the file's.
-    line_starts: list[int] | None = None
+    def file_line(self, body_line: int) -> int:
+        """The file's 1-based line of a 0-based line of the body (a block token's map)."""
+        return self.end_line + body_line + 1
 
     def position(self, mark: yaml.Mark) -> tuple[int, int]:
         """The file's 1-based (line, column) of a YAML mark."""

@@ -124,6 +124,16 @@ class Cache:
         self._pending: list[tuple[str, int, int, str, str | None, bytes]] = []
         self._transcripts: list[tuple[str, int, int, float | None]] = []
         self._video_ids: list[tuple[str, int, int, str | None]] = []
+        self._other_dbs: list[sqlite3.Connection] | None = None  # other configurations' caches, read-only
+        self._name = ""
+        self._index: dict[str, tuple[int, int, str | None]] | None = None  # rel -> (size, mtime, videoId)
+        # The run memo being written: its id, notes so far, whether a write failed, its key
+        # once complete, and the rows not yet written.
+        self._run_id = ""
+        self._run_count = 0
+        self._run_failed = False
+        self._run_key: str | None = None
+        self._run_rows: list[tuple[str, int, bytes]] | None = None
         directory = root / CACHE_DIR
         try:
             directory.mkdir(exist_ok=True)
@@ -213,9 +223,6 @@ class Cache:
                     continue
         return self._other_dbs
 
-    _other_dbs: list[sqlite3.Connection] | None = None
-    _name = ""
-
     def by_hash(self, rel: str, digest: str) -> NoteSummary | None:
         """The cached summary when the content is unchanged (touched, or checked out again)."""
         row = self._row(rel)
@@ -238,8 +245,6 @@ class Cache:
         if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
             return False, None
         return True, row[2]
-
-    _index: dict[str, tuple[int, int, str | None]] | None = None
 
     def store(self, summary: NoteSummary, stat: os.stat_result, digest: str, blob: bytes | None = None) -> None:
         """Remember a note's summary; ``blob``: the summary already encoded (by a worker)."""
@@ -327,12 +332,6 @@ class Cache:
     def finish_run(self, key: str) -> None:
         """The run is complete: its report may be replayed while nothing changes."""
         self._run_key = key
-
-    _run_id = ""
-    _run_count = 0
-    _run_failed = False
-    _run_key: str | None = None
-    _run_rows: list[tuple[str, int, bytes]] | None = None
 
     def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
         """Write rows now, each batch its own short transaction (another notecheck may be

@@ -4,7 +4,7 @@ the cited time of the transcript."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from notecheck.engine.reads import NOTE, TRANSCRIPTS
 from notecheck.engine.registry import Option, Rule, register
@@ -41,6 +41,10 @@ class UnsupportedCitation(Rule):
             "NC207: compare sentences by embeddings; not available, so only false is accepted.",
         ),
     }
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self._last: tuple[tuple[str, int, int], Spoken] | None = None  # the transcript read last, by its stamp
 
     def check_note(self, note: NoteContext) -> None:
         """In phase 1, with the note's transcript: the claims are checked where they are
@@ -112,8 +116,6 @@ class UnsupportedCitation(Rule):
                 self._last = (key, spoken)
                 return spoken
         return None
-
-    _last: tuple[tuple[str, int, int], Spoken] | None = None
 
     @staticmethod
     def _best_match(note: NoteContext, keys: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, int, int], ...]:

@@ -58,12 +58,11 @@ def note_times(note: NoteSummary) -> tuple[list[Time], list[tuple[int, int, int]
 
 class _TimestampRule(Rule):
     family = "timestamps"
+    options: ClassVar[dict[str, Option]] = TIMESTAMP_OPTIONS
 
     def applies(self, note: NoteContext) -> bool:
         """A time means something only against a video: elsewhere [1:2] is a ratio or a slice."""
         return note.is_video_note
-
-    options: ClassVar[dict[str, Option]] = TIMESTAMP_OPTIONS
 
 
 _CALLOUT = re.compile(r"\s*\[![^\]\s]+\]")
