@@ -32,7 +32,7 @@ def _trashed_link_rule(reads: frozenset) -> type[Rule]:
             trashed = {Path(rel).stem.lower() for rel in TRASH.files(vault.root)}
             for link, span, _ in note.links:
                 if link.target.lower() in trashed:
-                    report(note.rel, self, span, f"{link.target} is in the trash")
+                    report(self, span, f"{link.target} is in the trash")
 
     TrashedLink.reads = reads
     return TrashedLink

@@ -41,6 +41,10 @@ class NoteContext:
     block: Token | None = None  # the block token whose inline content is being walked
     in_table: bool = False
 
+    def line_of(self, token: Token) -> int:
+        """The file's 1-based line where a block token starts (its map counts body lines)."""
+        return self.front_matter.file_line(token.map[0] if token.map else 0)
+
     @cached_property
     def body_lines(self) -> list[str]:
         """The lines after the front matter, which block tokens' maps count from."""
@@ -53,14 +57,26 @@ class NoteContext:
         return is_video_note(self.summary, self.settings.get("frontmatter", {}))
 
     def report(self, rule: Rule | type[Rule], span: Span, message: str, fix: Fix | None = None) -> None:
-        self.findings.append(Finding(self.rel, span, rule.code, rule.name, rule.severity, message, fix))
+        self.findings.append(rule.finding(self.rel, span, message, fix))
+
+
+@dataclass
+class NoteReport:
+    """Collects the phase-2 findings of one note (``check_in_vault``): bound to the note,
+    as ``NoteContext.report`` is in phase 1."""
+
+    rel: str
+    findings: list[Finding] = field(default_factory=list)
+
+    def __call__(self, rule: Rule | type[Rule], span: Span, message: str, fix: Fix | None = None) -> None:
+        self.findings.append(rule.finding(self.rel, span, message, fix))
 
 
 @dataclass
 class VaultReporter:
-    """Collects phase-2 findings for any note of the vault."""
+    """Collects phase-2 findings for any note of the vault (``check_vault``)."""
 
     findings: list[Finding] = field(default_factory=list)
 
     def __call__(self, rel: str, rule: Rule | type[Rule], span: Span, message: str, fix: Fix | None = None) -> None:
-        self.findings.append(Finding(rel, span, rule.code, rule.name, rule.severity, message, fix))
+        self.findings.append(rule.finding(rel, span, message, fix))

@@ -14,7 +14,7 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from notecheck.config import Config
-from notecheck.engine.context import NoteContext, VaultReporter
+from notecheck.engine.context import NoteContext, NoteReport, VaultReporter
 from notecheck.engine.diagnostics import RuleError, UnreadableFile
 from notecheck.engine.reads import Gatherer, Paragraph
 from notecheck.engine.registry import Rule
@@ -47,7 +47,7 @@ def _rule_failed(rule: Rule, err: BaseException, rel: str, span: Span | None = N
         f"rule {rule.code} ({rule.name}) failed: {type(err).__name__}: {err} "
         f"(at {Path(where.filename).name}:{where.lineno}); please report this bug"
     )
-    return Finding(rel, span or Span.point(1), RuleError.code, RuleError.name, RuleError.severity, message)
+    return RuleError.finding(rel, span or Span.point(1), message)
 
 
 def _walk(tokens: list[Token], note: NoteContext):
@@ -149,9 +149,7 @@ def unreadable(summary: NoteSummary, ruleset: RuleSet, err: UnreadableNote) -> A
     summary.readable = False
     if UnreadableFile.code in ruleset.enabled:
         span = Span.point(err.line, err.column)
-        summary.findings = [
-            Finding(summary.rel, span, UnreadableFile.code, UnreadableFile.name, "error", f"cannot check: {err}")
-        ]
+        summary.findings = [UnreadableFile.finding(summary.rel, span, f"cannot check: {err}")]
     return Analysis(summary)
 
 
@@ -200,7 +198,7 @@ def in_vault(summary: NoteSummary, vault: Vault, ruleset: RuleSet, rules: list[R
     """Phase 2 of one note: its links, citations and dates against the rest of the vault
     (``rules``: only these of the ruleset). Run note by note as the notes are reported, so
     that no more than one note's phase-2 findings are ever held (but see ``early``)."""
-    report = VaultReporter()
+    report = NoteReport(summary.rel)
     if summary.readable:
         with summary.links.opened():
             for rule in ruleset.rules if rules is None else rules:
@@ -208,7 +206,7 @@ def in_vault(summary: NoteSummary, vault: Vault, ruleset: RuleSet, rules: list[R
                     rule.check_in_vault(summary, vault, report)
                 except Exception as err:
                     report.findings.append(_rule_failed(rule, err, summary.rel))
-    return [finding for finding in report.findings if finding.path == summary.rel]
+    return report.findings
 
 
 def vault_wide(summaries: list[NoteSummary], vault: Vault, ruleset: RuleSet) -> dict[str, list[Finding]]:

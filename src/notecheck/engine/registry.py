@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from notecheck.engine.reads import NOTE, Input
-from notecheck.model import Applicability, Severity
+from notecheck.model import Applicability, Finding, Fix, Severity, Span
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from notecheck.engine.context import NoteContext, VaultReporter
+    from notecheck.engine.context import NoteContext, NoteReport, VaultReporter
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Vault
 
@@ -57,6 +57,11 @@ class Rule:
         self.settings = settings
 
     @classmethod
+    def finding(cls, rel: str, span: Span, message: str, fix: Fix | None = None) -> Finding:
+        """A finding of this rule: the one way every reporter makes one."""
+        return Finding(rel, span, cls.code, cls.name, cls.severity, message, fix)
+
+    @classmethod
     def validate_settings(cls, settings: dict[str, Any], root: Path) -> None:
         """Raise ConfigError when the settings cannot work in this vault (a missing file, say)."""
 
@@ -72,7 +77,7 @@ class Rule:
         """Called once per note after its tokens were walked."""
 
     # Phase 2: the vault.
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         """Called once per checked note, after every checked note went through phase 1
         (a rule whose inputs are all ``early``: as soon as the note and the notes it links
         to did)."""
@@ -82,7 +87,6 @@ class Rule:
 
 
 RULES: dict[str, type[Rule]] = {}
-_LOADED: list[bool] = []
 FAMILIES = ("links", "timestamps", "frontmatter", "dates", "citations")
 
 
@@ -93,10 +97,22 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
+@dataclass
+class _Loaded:
+    """What the registry worked out once: whether the rule modules are imported, and the
+    family tables for a number of registered rules."""
+
+    modules: bool = False
+    options: tuple[int, dict[str, dict[str, Option]]] | None = None
+
+
+_loaded = _Loaded()
+
+
 def all_rules() -> dict[str, type[Rule]]:
     """Every registered rule, importing the rule modules on first use."""
-    if not _LOADED:
-        _LOADED.append(True)
+    if not _loaded.modules:
+        _loaded.modules = True
         import notecheck.rules as package
 
         importlib.import_module("notecheck.engine.diagnostics")  # the engine's own codes, NC001-NC004
@@ -117,14 +133,11 @@ def _holds_rules(name: str) -> bool:
 def family_options() -> dict[str, dict[str, Option]]:
     """Valid keys of each family table, gathered from the rules that read them. Kept
     while no rule is registered: the vault phase asks for a table for every note."""
-    if _LOADED and _OPTIONS and _OPTIONS[0][0] == len(RULES):
-        return _OPTIONS[0][1]
+    if _loaded.modules and _loaded.options is not None and _loaded.options[0] == len(RULES):
+        return _loaded.options[1]
     rules = all_rules()
     tables: dict[str, dict[str, Option]] = {family: {} for family in FAMILIES}
     for rule in rules.values():
         tables.setdefault(rule.family, {}).update(rule.options)
-    _OPTIONS[:] = [(len(rules), tables)]
+    _loaded.options = (len(rules), tables)
     return tables
-
-
-_OPTIONS: list[tuple[int, dict[str, dict[str, Option]]]] = []

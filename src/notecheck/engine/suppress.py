@@ -46,12 +46,9 @@ def apply_suppressions(summary: NoteSummary, findings: list[Finding], enabled: s
         unknown = [code for code in suppression.codes if not _known(code)]
         if unknown and UnknownSuppressionCode.code in enabled:
             kept.append(
-                Finding(
+                UnknownSuppressionCode.finding(
                     summary.rel,
                     suppression.span,
-                    UnknownSuppressionCode.code,
-                    UnknownSuppressionCode.name,
-                    UnknownSuppressionCode.severity,
                     f"unknown rule code {', '.join(unknown)} in suppression comment",
                 )
             )
@@ -62,12 +59,9 @@ def apply_suppressions(summary: NoteSummary, findings: list[Finding], enabled: s
             continue  # it names only rules that are off: it may matter under another configuration
         what = ", ".join(suppression.codes) or "all rules"
         kept.append(
-            Finding(
+            UnusedSuppression.finding(
                 summary.rel,
                 suppression.span,
-                UnusedSuppression.code,
-                UnusedSuppression.name,
-                UnusedSuppression.severity,
                 f"suppression of {what} suppressed nothing; remove it",
             )
         )
@@ -79,12 +73,9 @@ def _unknown_directive(summary: NoteSummary, suppression: Suppression) -> Findin
     known = [f"notecheck-{kind}" for kind in SUPPRESSION_KINDS]
     close = difflib.get_close_matches(written.lower(), known, n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
-    return Finding(
+    return UnknownSuppressionCode.finding(
         summary.rel,
         suppression.span,
-        UnknownSuppressionCode.code,
-        UnknownSuppressionCode.name,
-        UnknownSuppressionCode.severity,
         f"unknown directive '{written}'{hint}",
     )
 

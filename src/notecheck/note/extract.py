@@ -156,7 +156,7 @@ class Collector:
         while self._stack and self._stack[-1][0] >= level:
             self._stack.pop()
         parents = tuple(heading for _, heading in self._stack)
-        line = (token.map[0] if token.map else 0) + self.front_matter.body_start + 1
+        line = self.front_matter.file_line(token.map[0] if token.map else 0)
         self.summary.headings.append(Heading(level, text, line, parents))
         self._stack.append((level, text))
 

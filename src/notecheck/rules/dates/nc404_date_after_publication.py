@@ -13,7 +13,7 @@ from notecheck.vault.metadata import MetadataIndex
 from notecheck.vault.video import is_video_note
 
 if TYPE_CHECKING:
-    from notecheck.engine.context import VaultReporter
+    from notecheck.engine.context import NoteReport
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Vault
 
@@ -25,7 +25,7 @@ class DateAfterPublication(_DateRule):
     summary = "A cited fact in a video note dated after the video was published."
     reads = frozenset({NOTE, FACTS, VIDEO_METADATA})
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         from notecheck.rules.dates.dating import describe
 
         if not note.facts or not is_video_note(note, vault.config.table("frontmatter")):
@@ -45,7 +45,6 @@ class DateAfterPublication(_DateRule):
                 shown = fact.mention.text if date == fact.mention.text else f"{fact.mention.text}' ({date})"
                 shown = shown if shown.endswith(")") else shown + "'"
                 report(
-                    note.rel,
                     self,
                     fact.span,
                     f"'{shown} is after the video was published on {meta.upload_date.isoformat()} "

@@ -11,7 +11,7 @@ from notecheck.rules.dates.collect import FACTS
 from notecheck.rules.dates.common import _DateRule, _linked_timeline, named_entries
 
 if TYPE_CHECKING:
-    from notecheck.engine.context import VaultReporter
+    from notecheck.engine.context import NoteReport
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Vault
 
@@ -23,7 +23,7 @@ class TimelineConflict(_DateRule):
     summary = "A sentence that links a note with a timeline, names one of its events, and dates it otherwise."
     reads = frozenset({NOTE, FACTS, FILE_NAMES, LINKED_NOTES})
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         from notecheck.rules.dates.dating import agree, describe
 
         facts_by_sentence: dict[int, list] = {}
@@ -42,7 +42,6 @@ class TimelineConflict(_DateRule):
                     if any(agree(when, fact.when) for fact in facts):
                         continue
                     report(
-                        note.rel,
                         self,
                         facts[0].span,
                         f"'{facts[0].mention.text}' dates the {event} otherwise than the timeline of "

@@ -10,7 +10,7 @@ from notecheck.rules.links.common import _is_attachment, _LinkRule, _retarget, s
 from notecheck.vault.resolve import note_name
 
 if TYPE_CHECKING:
-    from notecheck.engine.context import VaultReporter
+    from notecheck.engine.context import NoteReport
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Vault
 
@@ -23,7 +23,7 @@ class BrokenLink(_LinkRule):
     fixable = "unsafe"
     reads = frozenset({NOTE, FILE_NAMES})
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         for ref in note.links:
             target = ref.link.target
             if not target:
@@ -32,7 +32,7 @@ class BrokenLink(_LinkRule):
             if resolution.path:
                 continue
             if resolution.outside:
-                report(note.rel, self, ref.span, f"link target '{target}' is outside the vault")
+                report(self, ref.span, f"link target '{target}' is outside the vault")
                 continue
             suggestions = [name for name in suggest(vault, target) if name != note_name(note.rel)]  # never itself
             attachment = _is_attachment(target)
@@ -46,4 +46,4 @@ class BrokenLink(_LinkRule):
                 message += "; did you mean " + " or ".join(f"'{name}'" for name in suggestions[:3]) + "?"
                 if len(suggestions) == 1:
                     fix = _retarget(ref, suggestions[0], "unsafe")
-            report(note.rel, self, ref.span, message, fix)
+            report(self, ref.span, message, fix)

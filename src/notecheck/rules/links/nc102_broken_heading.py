@@ -9,7 +9,7 @@ from notecheck.engine.registry import register
 from notecheck.rules.links.common import _LinkRule, _target_note, has_heading_path
 
 if TYPE_CHECKING:
-    from notecheck.engine.context import VaultReporter
+    from notecheck.engine.context import NoteReport
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Vault
 
@@ -21,7 +21,7 @@ class BrokenHeading(_LinkRule):
     summary = "Wikilink '#Heading' not found in the target note."
     reads = frozenset({NOTE, FILE_NAMES, LINKED_NOTES})
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         for ref in note.links:
             wanted = ref.link.headings
             if not wanted:
@@ -31,4 +31,4 @@ class BrokenHeading(_LinkRule):
                 continue
             if not has_heading_path(target, wanted):
                 where = f"'{ref.link.target}'" if ref.link.target else "this note"
-                report(note.rel, self, ref.span, f"heading '{'#'.join(wanted)}' not found in {where}")
+                report(self, ref.span, f"heading '{'#'.join(wanted)}' not found in {where}")

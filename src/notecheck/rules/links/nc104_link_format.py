@@ -10,7 +10,7 @@ from notecheck.model import Edit, Fix
 from notecheck.rules.links.common import _link_advice, _LinkRule, _mostly_spaced, _same_target
 
 if TYPE_CHECKING:
-    from notecheck.engine.context import VaultReporter
+    from notecheck.engine.context import NoteReport, VaultReporter
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Vault
 
@@ -34,7 +34,7 @@ class LinkFormat(_LinkRule):
         if self.settings["pipe-style"] == "consistent" and self._spaced is None:
             self._spaced = _mostly_spaced(notes)
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         """In the vault phase, from the links phase 1 keeps anyway: a note's formatting
         findings are then made only as the note is reported, never held for the whole run
         nor stored in the cache."""
@@ -52,4 +52,4 @@ class LinkFormat(_LinkRule):
                 canonical, message = advice
                 if not _same_target(ref, canonical, note, vault):
                     continue  # '.md' is part of the name it leads to (x.md.md): a safe fix never retargets
-                report(note.rel, self, span, message, Fix((Edit(span, canonical),), "safe"))
+                report(self, span, message, Fix((Edit(span, canonical),), "safe"))

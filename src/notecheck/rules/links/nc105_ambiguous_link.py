@@ -9,7 +9,7 @@ from notecheck.engine.registry import register
 from notecheck.rules.links.common import _LinkRule
 
 if TYPE_CHECKING:
-    from notecheck.engine.context import VaultReporter
+    from notecheck.engine.context import NoteReport
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Resolution, Vault
 
@@ -22,7 +22,7 @@ class AmbiguousLink(_LinkRule):
     severity = "warning"
     reads = frozenset({NOTE, FILE_NAMES})
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         for ref in note.links:
             target = ref.link.target
             if not target or "/" in target:
@@ -30,4 +30,4 @@ class AmbiguousLink(_LinkRule):
             resolution: Resolution = vault.resolve(target, note.rel)
             if len(resolution.candidates) > 1:
                 paths = ", ".join(resolution.candidates[:4])
-                report(note.rel, self, ref.span, f"'{target}' matches {len(resolution.candidates)} files: {paths}")
+                report(self, ref.span, f"'{target}' matches {len(resolution.candidates)} files: {paths}")

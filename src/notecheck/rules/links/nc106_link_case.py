@@ -9,7 +9,7 @@ from notecheck.engine.registry import register
 from notecheck.rules.links.common import _LinkRule, _retarget
 
 if TYPE_CHECKING:
-    from notecheck.engine.context import VaultReporter
+    from notecheck.engine.context import NoteReport
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Vault
 
@@ -23,7 +23,7 @@ class LinkCase(_LinkRule):
     fixable = "safe"
     reads = frozenset({NOTE, FILE_NAMES})
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         for ref in note.links:
             target = ref.link.target
             if not target or target.startswith(("./", "../")):
@@ -36,4 +36,4 @@ class LinkCase(_LinkRule):
             if not target.lower().endswith(".md") and actual.lower().endswith(".md"):
                 actual = actual[:-3]
             fix = _retarget(ref, actual, "safe")
-            report(note.rel, self, ref.span, f"'{target}' differs in case from the file name: write '{actual}'", fix)
+            report(self, ref.span, f"'{target}' differs in case from the file name: write '{actual}'", fix)

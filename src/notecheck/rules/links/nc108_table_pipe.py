@@ -25,7 +25,7 @@ class TablePipe(_LinkRule):
     def check_token(self, token: Token, note: NoteContext) -> None:
         if token.map is None:
             return
-        line = token.map[0] + note.front_matter.body_start + 1
+        line = note.line_of(token)
         text = note.source.lines[line - 1]
         masked = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
         for match in _TABLE_LINK.finditer(masked):

@@ -35,7 +35,7 @@ class InvalidTimestamp(_TimestampRule):
         for label, reference in note.references.items():
             if parse_citation(label) is None or not reference.get("map"):
                 continue
-            line = reference["map"][0] + note.front_matter.body_start + 1
+            line = note.front_matter.file_line(reference["map"][0])
             text = note.source.lines[line - 1]
             column = text.find("[") + 1
             end = text.find("]:", column) + 3 if "]:" in text else column + 1

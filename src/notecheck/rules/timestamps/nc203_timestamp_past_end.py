@@ -17,7 +17,7 @@ from notecheck.vault.metadata import MetadataIndex
 from notecheck.vault.video import is_video_note
 
 if TYPE_CHECKING:
-    from notecheck.engine.context import VaultReporter
+    from notecheck.engine.context import NoteReport
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Vault
 
@@ -29,7 +29,7 @@ class TimestampPastEnd(_TimestampRule):
     summary = "A citation time after the end of the video (length from front matter, info.json or transcript)."
     reads = frozenset({NOTE, VIDEO_METADATA, TRANSCRIPTS})
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         if not note.citations or not is_video_note(note, vault.config.table("frontmatter")):
             return
         meta = MetadataIndex.of(vault).for_note(note)
@@ -49,7 +49,6 @@ class TimestampPastEnd(_TimestampRule):
                     continue
                 what = f"transcript ends at {length}" if meta.duration_is_lower_bound else f"video is {length} long"
                 report(
-                    note.rel,
                     self,
                     Span(line, column, line, column + written),
                     f"{format_time(seconds)} is past the end of the video ({what}, from {meta.duration_source})",

@@ -36,7 +36,7 @@ class UncitedParagraph(_TimestampRule):
         text = token.content
         if re.match(r"^\s*\w+:\s", text) or len(self._WORDS.findall(text)) < 6:
             return  # a label line such as "From: [[channel]]", or too short to be a claim
-        line = token.map[0] + note.front_matter.body_start + 1
+        line = note.line_of(token)
         first = note.source.lines[line - 1]
         column = len(first) - len(first.lstrip()) + 1
         note.report(self, Span(line, column, line, len(first) + 1), "paragraph cites no time of the video")

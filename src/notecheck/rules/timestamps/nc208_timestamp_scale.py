@@ -20,7 +20,7 @@ from notecheck.vault.metadata import MetadataIndex
 from notecheck.vault.video import is_video_note
 
 if TYPE_CHECKING:
-    from notecheck.engine.context import VaultReporter
+    from notecheck.engine.context import NoteReport
     from notecheck.note.summary import NoteSummary
     from notecheck.vault.resolve import Vault
 
@@ -43,7 +43,7 @@ class TimestampScale(Rule):
         ),
     }
 
-    def check_in_vault(self, note: NoteSummary, vault: Vault, report: VaultReporter) -> None:
+    def check_in_vault(self, note: NoteSummary, vault: Vault, report: NoteReport) -> None:
         if not note.cited_times or not is_video_note(note, vault.config.table("frontmatter")):
             return
         times, places = note_times(note)
@@ -97,4 +97,4 @@ class TimestampScale(Rule):
             f"{others}"
         )
         fix = Fix(tuple(sorted(edits, key=lambda edit: edit.span)), "unsafe")
-        report(note.rel, self, Span(line, column, line, column + written), message, fix)
+        report(self, Span(line, column, line, column + written), message, fix)
