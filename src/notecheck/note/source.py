@@ -44,11 +44,6 @@ class Source:
             self.line_starts.append(start)
         self.lines.append(self.text[start:])
 
-    @property
-    def normalized(self) -> str:
-        """The text with every line ending as ``\\n``, as markdown-it sees it."""
-        return "\n".join(self.lines)
-
     def offset(self, line: int, column: int) -> int:
         """Offset in ``text`` of a 1-based line and column."""
         return self.line_starts[line - 1] + column - 1

@@ -11,11 +11,14 @@ _PIPE = re.compile(r"\\?\|")
 
 @dataclass(frozen=True, slots=True)
 class WikiLink:
-    raw_target: str  # the text before '#' and '|', unstripped
     target: str  # stripped; '' for a link into the same note
     anchor: str | None  # text after the first '#', stripped (None when absent)
     alias: str | None  # text after the first pipe (unstripped), None when absent
     embed: bool
+
+    def __reduce__(self) -> tuple[object, tuple[str, str | None, str | None, bool]]:
+        """Unpickled through ``link``, so that a worker's links are shared again."""
+        return link, (self.target, self.anchor, self.alias, self.embed)
 
     @property
     def block_id(self) -> str | None:
@@ -32,16 +35,10 @@ class WikiLink:
 
 
 @cache
-def link(raw_target: str, target: str, anchor: str | None, alias: str | None, embed: bool) -> WikiLink:
+def link(target: str, anchor: str | None, alias: str | None, embed: bool) -> WikiLink:
     """One WikiLink per distinct link per process (also when a pickled one is rebuilt): a
     vault's notes link to the same few hundred notes tens of thousands of times."""
-    return WikiLink(raw_target, target, anchor, alias, embed)
-
-
-WikiLink.__reduce__ = lambda self: (  # type: ignore[method-assign,assignment]
-    link,
-    (self.raw_target, self.target, self.anchor, self.alias, self.embed),
-)
+    return WikiLink(target, anchor, alias, embed)
 
 
 def parse_wikilink(inner: str, embed: bool = False) -> WikiLink:
@@ -50,4 +47,4 @@ def parse_wikilink(inner: str, embed: bool = False) -> WikiLink:
     head = parts[0]
     alias = parts[1] if len(parts) > 1 else None
     target, hash_, anchor = head.partition("#")
-    return link(target, target.strip(), anchor.strip() if hash_ else None, alias, embed)
+    return link(target.strip(), anchor.strip() if hash_ else None, alias, embed)

@@ -40,7 +40,7 @@ def dumps(summary: NoteSummary) -> bytes:
         summary.front_matter_ok,
         [[h.level, h.text, h.line, list(h.parents)] for h in summary.headings],
         sorted(summary.block_ids),
-        [[w.raw_target, w.target, w.anchor, w.alias, w.embed] for w in links.links],
+        [[w.target, w.anchor, w.alias, w.embed] for w in links.links],
         links.sources,
         links.places.tolist(),
         summary.citations,
@@ -93,8 +93,8 @@ def loads(blob: bytes) -> NoteSummary:
         ]
         summary.block_ids = set(map(_str, blocks))
         wikilinks = [
-            link(_str(raw), _str(target), _opt_str(anchor), _opt_str(alias), _bool(embed))
-            for raw, target, anchor, alias, embed in links
+            link(_str(target), _opt_str(anchor), _opt_str(alias), _bool(embed))
+            for target, anchor, alias, embed in links
         ]
         texts = list(map(_str, sources))
         spans = array("i", map(_int, places))

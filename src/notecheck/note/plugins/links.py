@@ -45,7 +45,7 @@ def note_link(href: str) -> WikiLink | None:
     if extension and extension.group(1).lower() != "md":
         return None
     target = path[:-3] if extension else path
-    return link(target, target.strip(), anchor.strip() if hash_ else None, None, False)
+    return link(target.strip(), anchor.strip() if hash_ else None, None, False)
 
 
 def markdown_links_plugin(md: MarkdownIt) -> None:
