@@ -21,9 +21,9 @@ def fast_pickle(cls: type[T]) -> type[T]:
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
     get = operator.attrgetter(*names)
     if len(names) == 1:
-        cls.__reduce__ = lambda self: (cls, (get(self),))  # type: ignore[method-assign,assignment]
+        cls.__reduce__ = lambda self: (cls, (get(self),))  # type: ignore[method-assign]
     else:
-        cls.__reduce__ = lambda self: (cls, get(self))  # type: ignore[method-assign,assignment]
+        cls.__reduce__ = lambda self: (cls, get(self))  # type: ignore[method-assign]
     return cls
 
 

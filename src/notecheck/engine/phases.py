@@ -33,12 +33,18 @@ from notecheck.vault.transcripts import stamps
 
 
 @dataclass
-class Analysis:
-    """Phase 1 of one note: its summary (with findings), and the text it was read from."""
+class Parsed:
+    """A note just parsed: its summary (with findings), and the bytes and text it was read
+    from, which a fix edits. A note that comes from the cache, or could not be read or
+    decoded (NC002), is its NoteSummary alone."""
 
     summary: NoteSummary
-    raw: bytes | None = None
-    source: Source | None = None
+    raw: bytes
+    source: Source
+
+
+def summary_of(note: Parsed | NoteSummary) -> NoteSummary:
+    return note.summary if isinstance(note, Parsed) else note
 
 
 def _rule_failed(rule: Rule, err: BaseException, rel: str, span: Span | None = None) -> Finding:
@@ -90,8 +96,10 @@ def _gather(token: Token, note: NoteContext, gatherers: list[Gatherer]) -> None:
         gatherer.paragraph(paragraph)
 
 
-def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vault | None = None) -> Analysis:
-    """Phase 1 of a note whose bytes are already read."""
+def analyze_text(
+    root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vault | None = None
+) -> Parsed | NoteSummary:
+    """Phase 1 of a note whose bytes are already read (a NoteSummary alone: not text)."""
     path = root / rel
     summary = NoteSummary(rel)
     try:
@@ -142,15 +150,16 @@ def analyze_text(root: Path, rel: str, raw: bytes, ruleset: RuleSet, vault: Vaul
         except Exception as err:
             note.findings.append(_rule_failed(rule, err, rel))
     summary.findings = note.findings
-    return Analysis(summary, raw, source)
+    return Parsed(summary, raw, source)
 
 
-def unreadable(summary: NoteSummary, ruleset: RuleSet, err: UnreadableNote) -> Analysis:
+def unreadable(summary: NoteSummary, ruleset: RuleSet, err: UnreadableNote) -> NoteSummary:
+    """The summary of a note that cannot be checked: NC002 says why."""
     summary.readable = False
     if UnreadableFile.code in ruleset.enabled:
         span = Span.point(err.line, err.column)
         summary.findings = [UnreadableFile.finding(summary.rel, span, f"cannot check: {err}")]
-    return Analysis(summary)
+    return summary
 
 
 def read_note(root: Path, rel: str) -> bytes:
@@ -178,7 +187,7 @@ def front_matter_video_id(root: Path, rel: str) -> str | None:
     return video_id if isinstance(video_id, str) else None
 
 
-def analyze_path(root: Path, rel: str, ruleset: RuleSet, vault: Vault | None = None) -> Analysis:
+def analyze_path(root: Path, rel: str, ruleset: RuleSet, vault: Vault | None = None) -> Parsed | NoteSummary:
     """Phase 1 of a note on disk; unreadable files become NC002, never an exception."""
     try:
         raw = read_note(root, rel)

@@ -38,7 +38,7 @@ def apply_suppressions(summary: NoteSummary, findings: list[Finding], enabled: s
             kept.append(finding)
         else:
             used.add(hit)
-    for index, suppression in enumerate(suppressions):
+    for number, suppression in enumerate(suppressions):
         if suppression.kind == "unknown":
             if UnknownSuppressionCode.code in enabled:
                 kept.append(_unknown_directive(summary, suppression))
@@ -53,7 +53,7 @@ def apply_suppressions(summary: NoteSummary, findings: list[Finding], enabled: s
                 )
             )
             continue
-        if suppression.kind == "enable" or index in used or UnusedSuppression.code not in enabled:
+        if suppression.kind == "enable" or number in used or UnusedSuppression.code not in enabled:
             continue
         if suppression.codes and not any(code.startswith(c) for code in enabled for c in suppression.codes):
             continue  # it names only rules that are off: it may matter under another configuration

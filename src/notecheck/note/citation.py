@@ -100,14 +100,15 @@ def parse_video_url(url: str) -> VideoLink | None:
         video_id = parts.path.strip("/").split("/")[0] or None
     elif host in ("youtube.com", "music.youtube.com", "youtube-nocookie.com"):
         if parts.path == "/watch":
-            video_id = (query.get("v") or [None])[0]
+            video_id = query["v"][0] if query.get("v") else None
         else:
             segments = parts.path.strip("/").split("/")
             if len(segments) >= 2 and segments[0] in ("embed", "shorts", "live", "v"):
                 video_id = segments[1]
     else:
         return None
-    t_text = (query.get("t") or query.get("start") or [None])[0]
+    given = query.get("t") or query.get("start")
+    t_text = given[0] if given else None
     if t_text is None and parts.fragment.startswith("t="):
         t_text = parts.fragment[2:]
     t = parse_duration_param(t_text) if t_text is not None else None

@@ -129,7 +129,7 @@ class Collector:
         elif kind == "html_block" and token.map:
             self._suppressions(range(token.map[0], token.map[1]))
         elif kind == "link_open" and "span" in token.meta:
-            wikilink = note_link(token.attrGet("href") or "")
+            wikilink = note_link(str(token.attrGet("href") or ""))
             if wikilink is not None:  # a Markdown link to a note: checked as a wikilink is
                 span = token.meta["span"]
                 self.summary.links.append(wikilink, span, sys.intern(self.source.slice(span)))

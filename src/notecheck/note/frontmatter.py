@@ -207,8 +207,8 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
     text = "\n".join(lines[1:closing])
     if "\x85" in text or "\u2028" in text or "\u2029" in text:
         starts = [0]
-        for line in lines[1 : closing - 1]:
-            starts.append(starts[-1] + len(line) + 1)
+        for yaml_line in lines[1 : closing - 1]:
+            starts.append(starts[-1] + len(yaml_line) + 1)
         fm.line_starts = starts
     loader = _PositionLoader(text)
     try:

@@ -60,7 +60,7 @@ def _attach_positions(state: StateCore) -> None:
 def _html_block_citations(token: Token, lines: list[str], line_offset: int) -> None:
     """Citations inside an HTML block become the block's children, with file spans."""
     children = block_citations(token.content)
-    if not children:
+    if not children or token.map is None:
         return
     mapper = InlineMap(token.content, token.map[0], lines, line_offset)
     for child in children:

@@ -260,7 +260,7 @@ class Cache:
         """Every note an earlier run read: those no longer in the vault were renamed or deleted."""
         if self._db is None:
             return set()
-        known = set()
+        known: set[str] = set()
         for db in (self._db, *self._others()):
             for table in ("notes", "video_ids"):
                 with contextlib.suppress(*DB_ERRORS):

@@ -27,7 +27,7 @@ LINK_RULES = ("NC101", "NC102", "NC103")
 def names_of(rels: Iterable[str]) -> set[str]:
     """What a link to these notes starts with, lower case: ``[[name``, and in a path or a
     Markdown link ``/name``, ``(name``, ``(<name`` (also URL-encoded)."""
-    needles = set()
+    needles: set[str] = set()
     for rel in rels:
         name = note_name(rel).lower()
         for written in {name, quote(name)}:

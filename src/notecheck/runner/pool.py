@@ -8,7 +8,7 @@ import pickle
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from notecheck.config import Config
 from notecheck.engine.ruleset import RuleSet
@@ -16,9 +16,6 @@ from notecheck.note.summary import NoteSummary
 from notecheck.runner import codec
 from notecheck.runner.cache import Cache, content_hash
 from notecheck.vault.transcripts import stamps
-
-if TYPE_CHECKING:
-    from notecheck.engine.phases import Analysis
 
 PARALLEL_FROM = 64  # below this many notes to parse, starting processes costs more than it saves
 
@@ -61,19 +58,15 @@ class Phase1:
         rels = self.ruleset.transcripts.get(summary.video_id or "", ())
         return summary.transcript_stamps == stamps(self.root, rels)
 
-    def one(self, rel: str, known: NoteSummary | None = None) -> Analysis:
+    def one(self, rel: str, known: NoteSummary | None = None) -> NoteSummary:
         """Phase 1 of one note, using the cache when the note is unchanged."""
-        from notecheck.engine.phases import Analysis
-
         summary = known or self.cached(rel)
-        if summary is not None:
-            return Analysis(summary)
-        return self._parse(rel)
+        return summary if summary is not None else self._parse(rel)
 
-    def _parse(self, rel: str) -> Analysis:
+    def _parse(self, rel: str) -> NoteSummary:
         """Phase 1 of a note the cache does not know by its mtime: by its content hash
         (touched, or checked out again), else parsed."""
-        from notecheck.engine.phases import Analysis, analyze_text, read_note, unreadable
+        from notecheck.engine.phases import analyze_text, read_note, summary_of, unreadable
         from notecheck.note.source import UnreadableNote
 
         try:
@@ -86,22 +79,22 @@ class Phase1:
             summary = self.cache.by_hash(rel, digest)
             if summary is not None and self._current(summary):
                 self.cache.store(summary, stat, digest)  # remember the new mtime
-                return Analysis(summary)
-        analysis = analyze_text(self.root, rel, raw, self.ruleset)
-        if self.cache is not None and stat is not None and analysis.summary.readable:
-            self.cache.store(analysis.summary, stat, digest)
-        return analysis
+                return summary
+        summary = summary_of(analyze_text(self.root, rel, raw, self.ruleset))  # the text is let go
+        if self.cache is not None and stat is not None and summary.readable:
+            self.cache.store(summary, stat, digest)
+        return summary
 
     def many(
         self,
         rels: list[str],
         progress: Callable[[int], None] | None = None,
         ready: Callable[[NoteSummary], None] | None = None,
-    ) -> Iterator[Analysis]:
+    ) -> Iterator[NoteSummary]:
         """Phase 1 of many notes, in order; unchanged notes come from the cache. ``ready``
         is given each summary of a pool's run as soon as it is made, before the notes are
         yielded: this process may do more with it while the pool parses on."""
-        parsed: dict[str, Analysis] = {}
+        parsed: dict[str, NoteSummary] = {}
         known: dict[str, NoteSummary] = {}
         if self.jobs > 1 and len(rels) >= PARALLEL_FROM:
             todo = []
@@ -114,16 +107,16 @@ class Phase1:
             if len(todo) >= PARALLEL_FROM:
                 parsed = self._in_pool(todo, progress, ready)
         for rel in rels:
-            analysis = parsed.pop(rel, None)
-            if analysis is None:
-                analysis = self.one(rel, known.pop(rel, None))
+            summary = parsed.pop(rel, None)
+            if summary is None:
+                summary = self.one(rel, known.pop(rel, None))
                 if progress:
                     progress(1)
-            yield analysis
+            yield summary
 
     def _in_pool(
         self, rels: list[str], progress: Callable[[int], None] | None, ready: Callable[[NoteSummary], None] | None
-    ) -> dict[str, Analysis]:
+    ) -> dict[str, NoteSummary]:
         """Phase 1 in ``jobs`` processes: ``jobs - 1`` workers take chunks of notes from the
         front of the list, and this process parses notes one by one from its back until
         they meet. This process never waits while there is work, and its share is never
@@ -131,9 +124,7 @@ class Phase1:
         from concurrent.futures import Future, ProcessPoolExecutor  # not needed by warm or small runs
         from concurrent.futures.process import BrokenProcessPool
 
-        from notecheck.engine.phases import Analysis
-
-        results: dict[str, Analysis] = {}
+        results: dict[str, NoteSummary] = {}
         workers = self.jobs - 1
         config = self.ruleset.config
 
@@ -144,7 +135,7 @@ class Phase1:
                     stat = self._stat(rel)
                     if stat is not None:
                         self.cache.store(summary, stat, digest, blob)  # as encoded by the worker
-                results[rel] = Analysis(summary)
+                results[rel] = summary
                 if progress:
                     progress(1)
                 if ready:
@@ -184,13 +175,11 @@ class Phase1:
         pool: Any,
         rels: list[str],
         received: Callable[[Any], None],
-        results: dict[str, Analysis],
+        results: dict[str, NoteSummary],
         progress: Callable[[int], None] | None,
         ready: Callable[[NoteSummary], None] | None,
     ) -> None:
         """Hand chunks from the front to the workers, parse from the back here, until they meet."""
-        from notecheck.engine.phases import Analysis
-
         workers = self.jobs - 1
         front, back = 0, len(rels)
         pending: list[Any] = []  # concurrent.futures.Future
@@ -204,9 +193,8 @@ class Phase1:
                 front += size
             if front < back:
                 back -= 1
-                # The summary only: the text of half the vault would be held to the end.
-                summary = self._parse(rels[back]).summary
-                results[rels[back]] = Analysis(summary)
+                summary = self._parse(rels[back])
+                results[rels[back]] = summary
                 if progress:
                     progress(1)
                 if ready:
@@ -244,20 +232,20 @@ def _work(rels: list[str]) -> list[tuple[str, str | None, bytes, bytes | None]]:
     digests travel back. A summary travels pickled (between this run's own processes, the
     fastest way), and, when the run has a cache, also as the cache stores it (``codec``),
     so that this process stores those bytes without encoding it again."""
-    from notecheck.engine.phases import analyze_text, read_note, unreadable
+    from notecheck.engine.phases import analyze_text, read_note, summary_of, unreadable
     from notecheck.note.source import UnreadableNote
 
     root: Path = _WORKER["root"]  # type: ignore[assignment]
     ruleset: RuleSet = _WORKER["ruleset"]  # type: ignore[assignment]
-    done = []
+    done: list[tuple[str, str | None, bytes, bytes | None]] = []
     for rel in rels:
         try:
             raw = read_note(root, rel)
         except UnreadableNote as err:
-            summary = unreadable(NoteSummary(rel), ruleset, err).summary
+            summary = unreadable(NoteSummary(rel), ruleset, err)
             done.append((rel, None, pickle.dumps(summary, pickle.HIGHEST_PROTOCOL), None))
             continue
-        summary = analyze_text(root, rel, raw, ruleset).summary
+        summary = summary_of(analyze_text(root, rel, raw, ruleset))
         message = pickle.dumps(summary, pickle.HIGHEST_PROTOCOL)
         done.append((rel, content_hash(raw), message, codec.dumps(summary) if _WORKER["cached"] else None))
     return done

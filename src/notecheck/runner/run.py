@@ -32,7 +32,7 @@ from notecheck.vault.discovery import exclude_spec, find_vault_root, is_note, wa
 from notecheck.vault.resolve import Vault
 
 if TYPE_CHECKING:
-    from notecheck.engine.phases import Analysis
+    from notecheck.engine.phases import Parsed
     from notecheck.note.summary import NoteSummary
 
 # The engine (markdown-it, YAML) is imported when a note must be parsed: a warm run
@@ -275,7 +275,7 @@ class VaultRun:
         if options.cache:
             tables: dict[str, object] = {family: config.table(family) for family in FAMILIES}
             tables["needs"] = self.ruleset.needs
-            tables["schema-file"] = _file_digest(root, tables["frontmatter"].get("schema"))
+            tables["schema-file"] = _file_digest(root, config.table("frontmatter").get("schema"))
             self.cache_key = fingerprint(self.ruleset.enabled, tables)
             cache = Cache(root, self.cache_key)
         self.cache = cache if cache is not None and cache.enabled else None
@@ -290,7 +290,7 @@ class VaultRun:
     def _unparsed_summary(self, rel: str) -> NoteSummary | None:
         if not is_note(rel) or rel not in self.files:
             return None
-        return self.phase1.one(rel).summary
+        return self.phase1.one(rel)
 
     def _video_id(self, rel: str) -> str | None:
         """A note's videoId. For a note not parsed in this run: from the cache's index when
@@ -401,7 +401,7 @@ class VaultRun:
                     self._report(rel, findings)
                 self.cache.close()
                 return
-        from notecheck.engine.phases import Analysis, analyze_path, finalize, vault_wide
+        from notecheck.engine.phases import Parsed, analyze_path, finalize, vault_wide
         from notecheck.runner.early import EarlyVaultPhase
 
         # Fixes change notes that others link to as the run goes: then every note's vault
@@ -411,22 +411,21 @@ class VaultRun:
         with progress_bar(len(rels), self.options.progress) as advance:
             # Keep summaries only: the text of every note would cost more memory than all the
             # rest (a fix re-reads its note).
-            analyses = {a.summary.rel: Analysis(a.summary) for a in self.phase1.many(rels, advance, ready)}
+            summaries = {summary.rel: summary for summary in self.phase1.many(rels, advance, ready)}
         self.result.warnings.extend(self.phase1.warnings)
-        for analysis in analyses.values():
-            self.vault.remember(analysis.summary)
-        across = vault_wide([a.summary for a in analyses.values()], self.vault, self.ruleset)
+        for summary in summaries.values():
+            self.vault.remember(summary)
+        across = vault_wide(list(summaries.values()), self.vault, self.ruleset)
         if memo is not None and self.cache is not None:
             self.cache.start_run()
-        for rel, analysis in analyses.items():
-            summary = analysis.summary
+        for rel, summary in summaries.items():
             found = summary.findings + early.findings(summary) + across.pop(rel, [])
             findings = finalize(summary, found, self.ruleset)
             if (self.options.fix or self.options.diff) and any(f.fix for f in findings):
                 # Fixes are always computed from the bytes they will replace: read the note
                 # again (another process may have changed it) and check it again.
                 fresh = analyze_path(self.root, rel, self.ruleset, self.vault)
-                if fresh.source is not None:
+                if isinstance(fresh, Parsed):
                     findings = self._fix(rel, fresh, self.recheck(fresh.summary))
             counts = (len(summary.links), summary.citations, *self._unchecked(summary))
             if self.options.verbose:
@@ -452,12 +451,15 @@ class VaultRun:
         assert self.stdin is not None
         rel, raw = self.stdin
         self.displays[rel] = _display(self.root / rel)
+        from notecheck.engine.phases import Parsed, summary_of
+
         analysis, findings = self.check_text(rel, raw)
-        if self.options.fix and analysis.source is not None and any(f.fix for f in findings):
+        if self.options.fix and isinstance(analysis, Parsed) and any(f.fix for f in findings):
             findings = self._fix(rel, analysis, findings)
-        self._count((len(analysis.summary.links), analysis.summary.citations, *self._unchecked(analysis.summary)))
+        summary = summary_of(analysis)
+        self._count((len(summary.links), summary.citations, *self._unchecked(summary)))
         if self.options.verbose:
-            self._describe_sources(analysis.summary)
+            self._describe_sources(summary)
         self._report(rel, findings)
         if self.cache is not None:
             self.cache.close()
@@ -537,45 +539,49 @@ class VaultRun:
         self.vault.remember(summary)
         return finalize(summary, summary.findings + vault_phase([summary], self.vault, self.ruleset), self.ruleset)
 
-    def check_text(self, rel: str, raw: bytes) -> tuple[Analysis, list[Finding]]:
+    def check_text(self, rel: str, raw: bytes) -> tuple[Parsed | NoteSummary, list[Finding]]:
         """Both phases for a note's bytes as the file ``rel`` of the vault (standard input,
         an editor's buffer): its summary replaces the file's for the other notes."""
-        from notecheck.engine.phases import analyze_text
+        from notecheck.engine.phases import analyze_text, summary_of
 
         analysis = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
-        return analysis, self.recheck(analysis.summary)
+        return analysis, self.recheck(summary_of(analysis))
 
     def fixed(
-        self, rel: str, analysis: Analysis, findings: list[Finding], unsafe: bool
-    ) -> tuple[Analysis, list[Finding], dict[str, int], bool]:
+        self, rel: str, analysis: Parsed, findings: list[Finding], unsafe: bool
+    ) -> tuple[Parsed, list[Finding], dict[str, int], bool]:
         """Fix, re-parse and re-check until nothing changes, in memory: the last analysis,
         what remains, how many fixes each rule applied, and whether it converged. A fix
         whose result would break the front matter is left out (DL-2)."""
+        from notecheck.engine.phases import Parsed
         from notecheck.note.source import encode
         from notecheck.runner.fixer import applicable, apply_fixes_listed, body_fixes
 
-        current, counts = analysis, {}
+        current, counts = analysis, dict[str, int]()
         for _ in range(MAX_FIX_PASSES):
             fixes = applicable(findings, unsafe)
-            if not fixes or current.source is None or not current.summary.front_matter_ok:
+            if not fixes or not current.summary.front_matter_ok:
                 return current, findings, counts, True
             code_of = {id(f.fix): f.code for f in findings if f.fix is not None}
             text, applied = apply_fixes_listed(current.source, fixes)
             if text == current.source.text:
                 return current, findings, counts, True
             fixed_now, after = self.check_text(rel, encode(text, current.source.bom))
-            if not fixed_now.summary.front_matter_ok:  # a name with a quote written into a quoted YAML value
+            if not isinstance(fixed_now, Parsed) or not fixed_now.summary.front_matter_ok:
+                # a name with a quote written into a quoted YAML value
                 text, applied = apply_fixes_listed(current.source, body_fixes(current.source, fixes))
                 if text == current.source.text:
                     return current, findings, counts, True
                 fixed_now, after = self.check_text(rel, encode(text, current.source.bom))
+                if not isinstance(fixed_now, Parsed):  # encoded text always decodes; never here
+                    return current, findings, counts, True
             for fix in applied:
                 code = code_of.get(id(fix), "?")
                 counts[code] = counts.get(code, 0) + 1
             current, findings = fixed_now, after
         return current, findings, counts, False
 
-    def _fix(self, rel: str, analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+    def _fix(self, rel: str, analysis: Parsed, findings: list[Finding]) -> list[Finding]:
         """Fix (``fixed``), then write the note, keep its diff, or (standard input) its text;
         return what remains."""
         from notecheck.runner.fixer import FileChanged, write_atomically
@@ -602,7 +608,7 @@ class VaultRun:
         self.result.fixed_by[_display(self.root / rel)] = fixed
         return findings
 
-    def _add_diff(self, rel: str, before: Analysis, after: Analysis) -> None:
+    def _add_diff(self, rel: str, before: Parsed, after: Parsed) -> None:
         """A unified diff that ``patch -p1`` and ``git apply`` take: lines split at LF
         only (a CR-only or U+2028 line stays one line of the file's bytes), the BOM kept
         in the first line, and "\\ No newline at end of file" where the file has none."""

@@ -182,7 +182,7 @@ def code_actions(ls: NotecheckServer, params: types.CodeActionParams) -> list[ty
 
 
 def _pointed(
-    ls: NotecheckServer, params: types.TextDocumentPositionParams
+    ls: NotecheckServer, params: types.HoverParams | types.DefinitionParams
 ) -> tuple[VaultSession, Checked, int, int] | None:
     """The buffer's vault, its last check, and the (line, column) the request points at."""
     uri = params.text_document.uri

@@ -77,8 +77,10 @@ class VaultSession:
         """Both phases for a buffer's text, as the file ``rel`` of the vault."""
         if rel not in self.run.files:  # a new note: it exists for links now
             self.reload()
+        from notecheck.engine.phases import summary_of
+
         analysis, findings = self.run.check_text(rel, text.encode("utf-8", "surrogatepass"))
-        return Checked(analysis.summary, findings)
+        return Checked(summary_of(analysis), findings)
 
     def recheck(self, checked: Checked) -> Checked:
         """The vault phase again for a buffer whose text did not change (another buffer
@@ -87,10 +89,10 @@ class VaultSession:
 
     def forget(self, rel: str) -> None:
         """A buffer was closed: the file on disk stands for the note again."""
-        from notecheck.engine.phases import analyze_path
+        from notecheck.engine.phases import analyze_path, summary_of
 
         if (self.root / rel).is_file():
-            self.run.vault.remember(analyze_path(self.root, rel, self.run.ruleset, self.run.vault).summary)
+            self.run.vault.remember(summary_of(analyze_path(self.root, rel, self.run.ruleset, self.run.vault)))
 
     def summary(self, rel: str) -> NoteSummary | None:
         return self.run.vault.summary(rel)
@@ -109,8 +111,12 @@ def fix_all(session: VaultSession, rel: str, text: str) -> str:
     """Every safe fix applied, re-checked and applied again until nothing changes, as
     ``--fix`` does (``VaultRun.fixed``), in memory: the buffer's new text. The index keeps
     the buffer as it is until the editor sends the edit back."""
+    from notecheck.engine.phases import Parsed
+
     raw = text.encode("utf-8", "surrogatepass")
     analysis, findings = session.run.check_text(rel, raw)
+    if not isinstance(analysis, Parsed):
+        return text
     current, _, _, _ = session.run.fixed(rel, analysis, findings, unsafe=False)
     session.run.check_text(rel, raw)
-    return current.source.text if current.source is not None else text
+    return current.source.text

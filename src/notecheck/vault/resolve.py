@@ -100,7 +100,7 @@ class Vault:
         rules share (names for did-you-mean, timelines), each kept by its own builder."""
         if build not in self._built:
             self._built[build] = build(self)
-        return self._built[build]  # type: ignore[no-any-return]
+        return self._built[build]
 
     @cached_property
     def metadata(self) -> MetadataIndex:

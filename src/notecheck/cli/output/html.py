@@ -229,10 +229,10 @@ def _missing(findings: list[Finding], notes: list[NoteFacts]) -> str:
     closest: dict[str, str] = {}
     for finding in findings:
         if finding.code == "NC101":
-            target = re.match(r"note '(.+?)' not found", finding.message)
+            named = re.match(r"note '(.+?)' not found", finding.message)
             suggestion = _SUGGESTION.search(finding.message)
-            if target and suggestion:
-                closest.setdefault(_fold(target.group(1)), suggestion.group(1).replace("'", ""))
+            if named and suggestion:
+                closest.setdefault(_fold(named.group(1)), suggestion.group(1).replace("'", ""))
     ranked = sorted(linking, key=lambda key: (-len(linking[key]), key))
     out = ['<section id="missing"><h2>Most-wanted missing notes</h2>']
     out.append(f"<p>{len(ranked)} names are linked to but exist nowhere in the vault; most linked first.</p>")
@@ -254,7 +254,7 @@ def _missing(findings: list[Finding], notes: list[NoteFacts]) -> str:
 def _marks(group: list[Finding]) -> dict[tuple[int, int], str]:
     """Citations that a timestamp rule flagged, by (line, column): what to mark."""
     kinds = {"NC208": "misscaled", "NC203": "past", "NC204": "order", "NC202": "invalid"}
-    marks = {}
+    marks: dict[tuple[int, int], str] = {}
     for finding in group:
         kind = kinds.get(finding.code)
         if kind:
@@ -295,7 +295,7 @@ def _strip(facts: NoteFacts, marks: dict[tuple[int, int], str], scaled: set[int]
     for (seconds, line, _column), kind in zip(facts.cited, kinds, strict=True):
         if kind in ("misscaled", "past") or seconds > length:
             outside += 1
-            x = STRIP_RIGHT + 12 + 6 * min(outside, 9)
+            x = float(STRIP_RIGHT + 12 + 6 * min(outside, 9))
             colour = "#d92d20"
         else:
             x = STRIP_LEFT + (STRIP_RIGHT - STRIP_LEFT) * seconds / max(length, 1)
@@ -339,9 +339,9 @@ def _timeline(notes: list[NoteFacts], by_note: dict[str, list[Finding]], ids: di
     out.append(f'<svg id=timeline-axis width="{width}" height="120" role="img">')
     out.append(f'<line x1="{left}" x2="{right}" y1="90" y2="90" stroke="#98a2b3"/>')
     step = max(1, (high - low) // 10)
-    for year in range(low, high + 1, step):
-        x = left + (right - left) * (year - low) / max(high - low, 1)
-        out.append(f'<text x="{x:.0f}" y="110" font-size="11" text-anchor="middle">{year}</text>')
+    for tick in range(low, high + 1, step):
+        x = left + (right - left) * (tick - low) / max(high - low, 1)
+        out.append(f'<text x="{x:.0f}" y="110" font-size="11" text-anchor="middle">{tick}</text>')
     for index, (path, start, _end, text, line, column) in enumerate(shown):
         year = int(start[:4]) + (int(start[5:7]) - 1) / 12
         x = left + (right - left) * (year - low) / max(high - low, 1)

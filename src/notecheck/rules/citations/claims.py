@@ -145,7 +145,7 @@ def name_places(paragraph: CitedParagraph, name: str) -> list[tuple[int, int]]:
     in a cited sentence, but for a sentence's first word (capitalised anyway)."""
     masked = paragraph.prose[0]
     sentences = paragraph.sentences if paragraph.sentences is not None else sentences_of(*paragraph.prose)
-    places = []
+    places: list[tuple[int, int]] = []
     for first, end, _ in _cited(sentences, paragraph.citations):
         first_word = _FIRST_WORD.match(masked, first, end)
         skip = first_word.start(1) if first_word else -1

@@ -86,7 +86,7 @@ class TimestampOrder(_TimestampRule):
             self._check_scope(cited, note)
 
     def _check_scope(self, cited: list[tuple[Token, CitedTime]], note: NoteContext) -> None:
-        values = [time.seconds for _, time in cited]
+        values = [time.seconds for _, time in cited if time.seconds is not None]  # all: valid times only
         kept = longest_ordered(values)
         if len(kept) * 3 < len(values) * 2:
             return  # most of it out of order: a topical section, not a wrong time
@@ -100,9 +100,10 @@ class TimestampOrder(_TimestampRule):
                 continue
             before = values[kept[position - 1]] if position > 0 else None
             after = values[kept[position]] if position < len(kept) else None
-            if before is not None and before - tolerance <= time.seconds < before:
+            seconds = values[index]
+            if before is not None and before - tolerance <= seconds < before:
                 continue
-            if after is not None and after < time.seconds <= after + tolerance:
+            if after is not None and after < seconds <= after + tolerance:
                 continue
             if before is not None and after is not None:
                 around = f"the citations around it are at {format_time(before)} and {format_time(after)}"
