@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from notecheck.note.parser import parse_body
+from notecheck.note.tokens import placed
 
 
 def spans(text: str, kind: str, line_offset: int = 0) -> list[tuple[int, int, int, int, str]]:
@@ -12,7 +13,9 @@ def spans(text: str, kind: str, line_offset: int = 0) -> list[tuple[int, int, in
     for token in tokens:
         for child in token.children or ():
             if child.type == kind:
-                span = child.meta["span"]
+                ref = placed(child)
+                assert ref is not None
+                span = ref.span
                 source = lines[span.line - 1 - line_offset][span.column - 1 : span.end_column - 1]
                 found.append((span.line, span.column, span.end_line, span.end_column, source))
     return found

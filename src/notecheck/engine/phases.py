@@ -27,6 +27,7 @@ from notecheck.note.parser import parse_body
 from notecheck.note.positions import InlineMap
 from notecheck.note.source import Source, UnreadableNote, decode, read_bytes
 from notecheck.note.summary import NoteSummary
+from notecheck.note.tokens import placed
 from notecheck.vault.discovery import glob_spec
 from notecheck.vault.resolve import Vault
 from notecheck.vault.transcripts import stamps
@@ -139,7 +140,7 @@ def analyze_text(
                 rule.check_token(token, note)
             except Exception as err:  # a broken rule must not stop the run
                 failed.add(rule.code)
-                note.findings.append(_rule_failed(rule, err, rel, token.meta.get("span")))
+                note.findings.append(_rule_failed(rule, err, rel, ref.span if (ref := placed(token)) else None))
     for extraction, gatherer in gatherers:
         note.extracted[extraction] = gatherer.finish()
     for rule in ruleset.rules:

@@ -18,6 +18,7 @@ from notecheck.note.frontmatter import FrontMatter
 from notecheck.note.plugins.links import note_link
 from notecheck.note.source import Source
 from notecheck.note.summary import Heading, NoteSummary, Suppression
+from notecheck.note.tokens import citation, placed, wikilink_ref
 from notecheck.note.wikilink import parse_wikilink
 
 _BLOCK_ID = re.compile(r"\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
@@ -128,26 +129,27 @@ class Collector:
                 self._suppressions(range(token.map[0], token.map[1]))
         elif kind == "html_block" and token.map:
             self._suppressions(range(token.map[0], token.map[1]))
-        elif kind == "link_open" and "span" in token.meta:
+        elif kind == "link_open" and (ref := placed(token)) is not None:
             wikilink = note_link(str(token.attrGet("href") or ""))
             if wikilink is not None:  # a Markdown link to a note: checked as a wikilink is
-                span = token.meta["span"]
+                span = ref.span
                 self.summary.links.append(wikilink, span, sys.intern(self.source.slice(span)))
         elif kind == "wikilink":
-            span = token.meta["span"]
+            written = wikilink_ref(token)
             # The same links recur: one string for each way a link is written.
-            self.summary.links.append(token.meta["link"], span, sys.intern(self.source.slice(span)))
+            self.summary.links.append(written.link, written.span, sys.intern(self.source.slice(written.span)))
         elif kind == "timestamp":
             self.summary.citations += 1
-            meta = token.meta
-            place = meta["map"].position
+            cited = citation(token)
+            assert cited.map is not None, "positions are attached by the parser"
+            place = cited.map.position
             first = True
-            for time in meta["times"]:
+            for time in cited.times:
                 if time.seconds is not None:
-                    line, column = place(meta["inner_start"] + time.start)
+                    line, column = place(cited.inner_start + time.start)
                     self.summary.cited_times.extend((time.seconds, line, column, len(time.text)))
-                    if first and meta["data_t"] is not None:
-                        value, offset = meta["data_t"]
+                    if first and cited.data_t is not None:
+                        value, offset = cited.data_t
                         self.summary.anchors[line, column] = (*place(offset), len(value))
                 first = False
 

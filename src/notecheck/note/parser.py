@@ -13,10 +13,11 @@ from notecheck.note.plugins.links import markdown_links_plugin
 from notecheck.note.plugins.timestamps import block_citations, timestamps_plugin
 from notecheck.note.plugins.wikilinks import wikilinks_plugin
 from notecheck.note.positions import InlineMap
+from notecheck.note.tokens import citation, placed
 
 
 def _attach_positions(state: StateCore) -> None:
-    """Give every plugin token (those with ``start``/``end`` in meta) its file ``span``."""
+    """Give every plugin token (``note.tokens``) its file ``span`` and its paragraph's map."""
     lines: list[str] = state.env.get("lines", [])
     line_offset: int = state.env.get("line_offset", 0)
     cursors: dict[int, int] = {}  # per body line: where the previous table cell ended
@@ -40,13 +41,14 @@ def _attach_positions(state: StateCore) -> None:
         mapper: InlineMap | None = None
         citations: list[Token] = []  # the paragraph's citation tokens, for NC207's claims
         for child in token.children or ():
-            if "start" not in child.meta:
+            ref = placed(child)
+            if ref is None:
                 continue
             if mapper is None:
                 mapper = InlineMap(token.content, first, lines, line_offset, cursor)
                 token.meta["map"] = mapper  # the date and claim readers map offsets with it too
-            child.meta["span"] = mapper.span(child.meta["start"], child.meta["end"])
-            child.meta["map"] = mapper
+            ref.span = mapper.span(ref.start, ref.end)
+            ref.map = mapper
             if child.type == "timestamp":
                 citations.append(child)
         if citations:
@@ -64,8 +66,9 @@ def _html_block_citations(token: Token, lines: list[str], line_offset: int) -> N
         return
     mapper = InlineMap(token.content, token.map[0], lines, line_offset)
     for child in children:
-        child.meta["span"] = mapper.span(child.meta["start"], child.meta["end"])
-        child.meta["map"] = mapper
+        ref = citation(child)
+        ref.span = mapper.span(ref.start, ref.end)
+        ref.map = mapper
     token.children = children
 
 

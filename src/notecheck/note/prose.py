@@ -13,6 +13,8 @@ from itertools import pairwise
 
 from markdown_it.token import Token
 
+from notecheck.note.tokens import Citation, WikiLinkRef, placed
+
 # Month names and their abbreviations, as dates and the numbers near them are written.
 MONTHS = {
     name: index
@@ -67,14 +69,15 @@ def masked_prose(token: Token) -> tuple[str, list[tuple[int, int]], list[tuple[i
     citations: list[tuple[int, int]] = []
     links: list[tuple[int, int, str]] = []
     for child in token.children or ():
-        if "start" not in child.meta:
+        ref = placed(child)
+        if ref is None:
             continue
-        start, end = child.meta["start"], child.meta["end"]
-        if child.type == "timestamp":
+        start, end = ref.start, ref.end
+        if isinstance(ref, Citation):
             citations.append((start, end))
             edits.append((start, end, " " * (end - start)))
-        elif child.type == "wikilink":
-            link = child.meta["link"]
+        elif isinstance(ref, WikiLinkRef):
+            link = ref.link
             shown = _DIGIT.sub(" ", (link.alias or link.target or "").strip())[: end - start]
             edits.append((start, end, shown.ljust(end - start)))
             target = link.target + ("#" + link.anchor if link.anchor else "")

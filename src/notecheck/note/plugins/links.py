@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline import link as builtin_link
 
+from notecheck.note.tokens import Placed
 from notecheck.note.wikilink import WikiLink, link
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -29,7 +30,7 @@ def _link(state: StateInline, silent: bool) -> bool:
     if not silent:  # the pending text before the link may have been pushed first
         for token in state.tokens[count : count + 2]:
             if token.type == "link_open":
-                token.meta = {"start": start, "end": state.pos}
+                token.meta = {"ref": Placed(start=start, end=state.pos)}
                 break
     return True
 

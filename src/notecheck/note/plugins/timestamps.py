@@ -2,10 +2,7 @@
 ``[03:11](https://youtu.be/ID?t=191)``, and the anchor most machine-written notes use,
 ``<a class="yt-timestamp" data-t="00:03:11">[00:03:11]</a>``, which is one citation.
 
-Offsets in ``meta`` are in the inline content (or, for citations found inside an HTML
-block, in the block's content): ``start``/``end`` cover the whole citation (the anchor
-included), ``bracket_start``/``bracket_end`` the bracket, ``inner_start`` its text.
-An anchor's ``data_t`` is ``(value, offset of the value)``.
+Each token's ``meta["ref"]`` is its ``Citation`` (``notecheck.note.tokens``).
 """
 
 from __future__ import annotations
@@ -18,6 +15,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from notecheck.note.citation import parse_citation
+from notecheck.note.tokens import Citation
 
 _BRACKET = re.compile(r"\[([^\[\]\n]{1,200})\]")
 _LINK_TAIL = re.compile(r"\(\s*<?([^()\s<>]+)>?\s*\)")
@@ -31,42 +29,33 @@ HREF = re.compile(r"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
 DATA_T = re.compile(r"\bdata-t\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s\"'=<>`]+))", re.IGNORECASE)
 
 
-def _meta(src: str, start: int, bracket_start: int, bracket_end: int, end: int) -> dict:
-    return {
-        "times": None,
-        "inner_start": bracket_start + 1,
-        "bracket_start": bracket_start,
-        "bracket_end": bracket_end,
-        "url": None,
-        "data_t": None,
-        "start": start,
-        "end": end,
-    }
-
-
-def match_anchor(src: str, pos: int) -> dict | None:
-    """The meta of an anchor citation starting at ``pos``, or None."""
+def match_anchor(src: str, pos: int) -> Citation | None:
+    """The anchor citation starting at ``pos``, or None."""
     match = ANCHOR.match(src, pos)
     if not match:
         return None
     times = parse_citation(match.group("inner"))
     if times is None:
         return None
-    inner_start = match.start("inner")
-    meta = _meta(src, pos, inner_start - 1, match.end("inner") + 1, match.end())
-    meta["times"] = times
+    found = Citation(
+        start=pos,
+        end=match.end(),
+        bracket_start=match.start("inner") - 1,
+        bracket_end=match.end("inner") + 1,
+        times=times,
+    )
     href = HREF.search(match.group("attrs"))
     if href:  # a link to the video at a time: NC206 checks its t= as for a linked citation
-        meta["url"] = next(value for value in href.groups() if value is not None)
+        found.url = next(value for value in href.groups() if value is not None)
     data_t = DATA_T.search(match.group("attrs"))
     if data_t:
         group = next(name for name in ("dq", "sq", "bare") if data_t.group(name) is not None)
-        meta["data_t"] = (data_t.group(group), match.start("attrs") + data_t.start(group))
-    return meta
+        found.data_t = (data_t.group(group), match.start("attrs") + data_t.start(group))
+    return found
 
 
-def match_bracket(src: str, pos: int, links: bool = True) -> dict | None:
-    """The meta of a bracket citation (optionally linked) starting at ``pos``, or None."""
+def match_bracket(src: str, pos: int, links: bool = True) -> Citation | None:
+    """The bracket citation (optionally linked) starting at ``pos``, or None."""
     match = _BRACKET.match(src, pos)
     if not match:
         return None
@@ -79,30 +68,27 @@ def match_bracket(src: str, pos: int, links: bool = True) -> dict | None:
     if tail:
         url = tail.group(1)
         end = tail.end()
-    meta = _meta(src, pos, pos, match.end(), end)
-    meta["times"] = times
-    meta["url"] = url
-    return meta
+    return Citation(start=pos, end=end, bracket_start=pos, bracket_end=match.end(), times=times, url=url)
 
 
-def _push(state: StateInline, meta: dict) -> None:
+def _push(state: StateInline, found: Citation) -> None:
     token = state.push("timestamp", "", 0)
-    token.content = state.src[meta["start"] : meta["end"]]
-    token.meta = meta
+    token.content = state.src[found.start : found.end]
+    token.meta = {"ref": found}
 
 
-def _inline_rule(opening: str, match: Callable[[str, int], dict | None]) -> Callable[[StateInline, bool], bool]:
+def _inline_rule(opening: str, match: Callable[[str, int], Citation | None]) -> Callable[[StateInline, bool], bool]:
     """A markdown-it inline rule that makes a ``timestamp`` token of what ``match`` finds."""
 
     def rule(state: StateInline, silent: bool) -> bool:
         if not state.src.startswith(opening, state.pos):
             return False
-        meta = match(state.src, state.pos)
-        if meta is None:
+        found = match(state.src, state.pos)
+        if found is None:
             return False
         if not silent:
-            _push(state, meta)
-        state.pos = meta["end"]
+            _push(state, found)
+        state.pos = found.end
         return True
 
     return rule
@@ -131,16 +117,16 @@ def block_citations(content: str) -> list[Token]:
         if match is None:
             return found
         start = match.start()
-        meta = match_anchor(content, start) if content[start] == "<" else match_bracket(content, start, links=False)
-        if meta is None:
+        cited = match_anchor(content, start) if content[start] == "<" else match_bracket(content, start, links=False)
+        if cited is None:
             pos = start + 1
             continue
         token = Token("timestamp", "", 0)
-        token.content = content[meta["start"] : meta["end"]]
-        meta["html_block"] = True
-        token.meta = meta
+        token.content = content[cited.start : cited.end]
+        cited.in_html_block = True
+        token.meta = {"ref": cited}
         found.append(token)
-        pos = meta["end"]
+        pos = cited.end
 
 
 def timestamps_plugin(md: MarkdownIt) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from notecheck.note.tokens import WikiLinkRef
 from notecheck.note.wikilink import parse_wikilink
 
 MAX_LINK_LENGTH = 2048
@@ -35,7 +36,7 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
         token = state.push("wikilink", "", 0)
         token.content = src[pos : close + 2]
         link = parse_wikilink(inner, embed=inner_start - pos == 3)
-        token.meta = {"link": link, "start": pos, "end": close + 2}
+        token.meta = {"ref": WikiLinkRef(start=pos, end=close + 2, link=link)}
     state.pos = close + 2
     return True
 

@@ -10,6 +10,7 @@ from markdown_it.token import Token
 
 from notecheck.note.positions import InlineMap
 from notecheck.note.prose import MONTHS, Prose, Sentence, sentences_of
+from notecheck.note.tokens import citation
 from notecheck.rules.citations.numbers import word_number, written_numbers
 
 # Both start with a literal or a class, which the regex engine scans for at C speed; the
@@ -78,8 +79,8 @@ def claims_of(
     ``number_words``: whether the note may spell numbers out. Each pattern runs once
     over the paragraph (a search per sentence cost more than the searching)."""
     cited_at = [  # (offset, seconds) of each citation the parser listed
-        (child.meta["start"], [t.seconds for t in child.meta["times"] if t.seconds is not None])
-        for child in token.meta.get("citations", ())
+        (cited.start, [t.seconds for t in cited.times if t.seconds is not None])
+        for cited in map(citation, token.meta.get("citations", ()))
     ]
     if not any(seconds for _, seconds in cited_at):
         return None

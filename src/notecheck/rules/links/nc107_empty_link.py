@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from notecheck.engine.registry import register
+from notecheck.note.tokens import wikilink_ref
 from notecheck.rules.links.common import _LinkRule
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ class EmptyLink(_LinkRule):
     tokens = frozenset({"wikilink"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        link = token.meta["link"]
+        written = wikilink_ref(token)
+        link = written.link
         anchor = (link.anchor or "").strip("^ ")
         if not link.target and not anchor:
-            note.report(self, token.meta["span"], "empty wikilink")
+            note.report(self, written.span, "empty wikilink")

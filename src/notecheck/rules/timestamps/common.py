@@ -11,6 +11,7 @@ from notecheck.note.citation import (
     CitedTime,
     parse_time,
 )
+from notecheck.note.tokens import citation
 from notecheck.rules.timestamps.scale import Time
 
 if TYPE_CHECKING:
@@ -24,8 +25,9 @@ TRANSCRIPT_GRACE_SECONDS = 60  # a transcript's last cue is only a lower bound o
 
 
 def _time_span(token: Token, time: CitedTime) -> Span:
-    start = token.meta["inner_start"] + time.start
-    return token.meta["map"].span(start, start + len(time.text))
+    cited = citation(token)
+    start = cited.inner_start + time.start
+    return cited.file_span(start, start + len(time.text))
 
 
 def is_clock(value: object) -> bool:

@@ -10,6 +10,7 @@ from notecheck.note.citation import (
     CitedTime,
     canonical_citation,
 )
+from notecheck.note.tokens import citation
 from notecheck.rules.timestamps.common import _CANONICAL, _TimestampRule
 
 if TYPE_CHECKING:
@@ -28,19 +29,19 @@ class TimestampFormat(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        meta = token.meta
-        start, end = meta["bracket_start"], meta["bracket_end"]
-        first = start - meta["start"]  # where the bracket starts in the token's text
+        cited = citation(token)
+        start, end = cited.bracket_start, cited.bracket_end
+        first = start - cited.start  # where the bracket starts in the token's text
         bracket = token.content[first : first + end - start]
         if _CANONICAL.fullmatch(bracket):
             return
-        times: list[CitedTime] = meta["times"]
+        times: list[CitedTime] = cited.times
         if any(time.seconds is None for time in times):
             return
         canonical = canonical_citation(times)
         if bracket == canonical:
             return
-        span = meta["map"].span(start, end)
+        span = cited.file_span(start, end)
         if note.source.slice(span) != bracket:
             return  # the bracket spans lines or escapes: leave it to a person
         note.report(self, span, f"write the citation as {canonical}", Fix((Edit(span, canonical),), "safe"))

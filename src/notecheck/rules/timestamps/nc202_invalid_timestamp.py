@@ -9,6 +9,7 @@ from notecheck.model import Span
 from notecheck.note.citation import (
     parse_citation,
 )
+from notecheck.note.tokens import citation
 from notecheck.rules.timestamps.common import _time_span, _TimestampRule
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ class InvalidTimestamp(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        for time in token.meta["times"]:
+        for time in citation(token).times:
             if time.seconds is None:
                 note.report(self, _time_span(token, time), f"invalid citation time: {time.problem}")
 

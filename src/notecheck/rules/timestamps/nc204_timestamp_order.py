@@ -10,6 +10,7 @@ from notecheck.note.citation import (
     CitedTime,
     format_time,
 )
+from notecheck.note.tokens import citation
 from notecheck.rules.timestamps.common import _CALLOUT, _RUN_GAP, _OrderState, _time_span, _TimestampRule, max_length
 from notecheck.rules.timestamps.scale import Time, longest_ordered, misscaled
 from notecheck.vault.metadata import parse_duration
@@ -49,10 +50,11 @@ class TimestampOrder(_TimestampRule):
         """One citation, or the next of a run of them (``<a ...>[00:08:40]</a>, <a ...>[00:10:49]</a>``,
         one citation written as several anchors): a run moves forward as one citation's times do."""
         tolerance = self.settings["order-tolerance"]
-        valid = [time for time in token.meta["times"] if time.seconds is not None]
+        cited = citation(token)
+        valid = [time for time in cited.times if time.seconds is not None]
         content = state.inline.content if state.inline is not None else ""
-        in_run = state.last_end is not None and _RUN_GAP.fullmatch(content, state.last_end, token.meta["start"])
-        state.last_end = token.meta["end"]
+        in_run = state.last_end is not None and _RUN_GAP.fullmatch(content, state.last_end, cited.start)
+        state.last_end = cited.end
         previous = state.citations[-1][3][-1:] if in_run and state.citations else []
         for before, after in pairwise(previous + valid):
             if after.seconds < before.seconds - tolerance:
@@ -63,7 +65,7 @@ class TimestampOrder(_TimestampRule):
         if in_run and state.citations:
             state.citations[-1][3].extend(valid)
             return
-        aside = any(state.quotes) or token.meta.get("html_block", False)
+        aside = any(state.quotes) or cited.in_html_block
         state.citations.append((state.section, aside, token, valid))
 
     def check_note(self, note: NoteContext) -> None:

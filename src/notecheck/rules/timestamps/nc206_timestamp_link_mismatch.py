@@ -11,6 +11,7 @@ from notecheck.note.citation import (
     format_time,
     parse_video_url,
 )
+from notecheck.note.tokens import Citation, citation
 from notecheck.rules.timestamps.common import _TimestampRule, data_t_seconds
 
 if TYPE_CHECKING:
@@ -28,18 +29,19 @@ class TimestampLinkMismatch(_TimestampRule):
     tokens = frozenset({"timestamp"})
 
     def check_token(self, token: Token, note: NoteContext) -> None:
-        times = token.meta["times"]
+        cited = citation(token)
+        times = cited.times
         if not times or times[0].seconds is None:
             return
-        if token.meta.get("data_t") is not None:
-            self._anchor(token, times[0].seconds, note)
-        url = token.meta["url"]
+        if cited.data_t is not None:
+            self._anchor(cited, cited.data_t, times[0].seconds, note)
+        url = cited.url
         if not url:
             return
         link = parse_video_url(url)
         if link is None:
             return
-        span = token.meta["span"]
+        span = cited.span
         video_id = note.summary.front_matter.get("videoId")
         if isinstance(video_id, str) and link.video_id and link.video_id != video_id:
             note.report(self, span, f"citation links video '{link.video_id}', but this note is about '{video_id}'")
@@ -57,14 +59,14 @@ class TimestampLinkMismatch(_TimestampRule):
             fix = Fix((edit,), "safe")
         note.report(self, span, f"link jumps to {format_time(link.t)} but the citation shows {format_time(shown)}", fix)
 
-    def _anchor(self, token: Token, shown: int, note: NoteContext) -> None:
+    def _anchor(self, cited: Citation, data_t: tuple[str, int], shown: int, note: NoteContext) -> None:
         """``<a class="yt-timestamp" data-t="...">[...]</a>``: the player jumps to data-t.
         Its fix is unsafe: either the attribute or the time shown may be the wrong one."""
-        value, offset = token.meta["data_t"]
+        value, offset = data_t
         seconds = data_t_seconds(value)
         if seconds == shown:
             return
-        value_span = token.meta["map"].span(offset, offset + len(value))
+        value_span = cited.file_span(offset, offset + len(value))
         fix = None
         if value_span.line == value_span.end_line:
             fix = Fix((Edit(value_span, format_time(shown)),), "unsafe")
@@ -72,4 +74,4 @@ class TimestampLinkMismatch(_TimestampRule):
             message = f"data-t '{value}' is not a valid time; the citation shows {format_time(shown)}"
         else:
             message = f"data-t jumps to {format_time(seconds)} but the citation shows {format_time(shown)}"
-        note.report(self, token.meta["span"], message, fix)
+        note.report(self, cited.span, message, fix)
