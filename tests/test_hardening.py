@@ -255,18 +255,18 @@ def test_cr6_a_worker_that_dies_loses_nothing(tmp_path: Path, monkeypatch) -> No
 
 
 def test_h4_fix_scans_the_vault_for_duplicates_once(tmp_path: Path, monkeypatch) -> None:
-    from notecheck.runner.run import VaultRun
+    from notecheck.runner.run import UnparsedNotes
 
     notes = {f"n{i:02}.md": f"---\ntitle: N{i}\nvideoId: video{i:06d}\n---\nSee [[a |b]] [7:05].\n" for i in range(30)}
     write_vault(tmp_path, {**notes, "a.md": "# a\n"})
     asked: list[str] = []
-    real = VaultRun._video_id
+    real = UnparsedNotes.video_id
 
     def counting(self, rel):
         asked.append(rel)
         return real(self, rel)
 
-    monkeypatch.setattr(VaultRun, "_video_id", counting)
+    monkeypatch.setattr(UnparsedNotes, "video_id", counting)
     result = check(tmp_path, fix=True, cache=False)
     assert result.fixed == 60 and result.findings == []
     assert len(asked) <= len(notes) + 1  # once per note of the vault, not once per note per fixed note

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import gc
 import hashlib
 import json
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
 # The engine (markdown-it, YAML) is imported when a note must be parsed: a warm run
 # that finds every note unchanged never needs it.
 
-MAX_FIX_PASSES = 10
 # The run memo replays a whole run when no file of the vault changed; its key stats every
 # file of the vault (0.2 s at 10,000 files), more than a few notes cost from the cache.
 MEMO_FROM = 64
@@ -132,12 +130,6 @@ def _lost_anchors(before: NoteSummary | None, after: NoteSummary | None) -> bool
     )
 
 
-def _patch_lines(text: str) -> list[str]:
-    """The lines of a file as patch counts them: split after each LF, nothing else."""
-    lines = text.split("\n")
-    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
-
-
 def _videos_of(path: Path) -> set[str]:
     """The videos a transcript or a yt-dlp info.json describes: the ids in its file name,
     and an info.json's own ``id``. Other files describe none."""
@@ -158,7 +150,8 @@ def _videos_of(path: Path) -> set[str]:
     return ids
 
 
-def _display(path: Path) -> str:
+def shown_path(path: Path) -> str:
+    """A path as the report shows it: relative to the working folder where it can be."""
     try:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows
@@ -227,18 +220,50 @@ def _run_stdin(options: RunOptions, result: RunResult) -> None:
     VaultRun(root, _config_for(root, options), options, result, options.on_findings, stdin=(rel, raw)).check_stdin()
 
 
-class _UnparsedNotes:
+class UnparsedNotes:
     """The vault's reader (``vault.resolve.NoteReader``): a run's way to the notes it did
     not parse, from its cache or parsed."""
 
     def __init__(self, run: VaultRun) -> None:
-        self._run = run
+        self.run = run
+        self._read_ids: dict[str, str | None] = {}  # videoIds of notes not parsed, read this run
 
     def summary(self, rel: str) -> NoteSummary | None:
-        return self._run._unparsed_summary(rel)
+        if not is_note(rel) or rel not in self.run.files:
+            return None
+        return self.run.phase1.one(rel)
 
     def video_id(self, rel: str) -> str | None:
-        return self._run._video_id(rel)
+        """A note's videoId. For a note not parsed in this run: from the cache's index when
+        the note is unchanged, else from its front matter alone (remembered in the cache):
+        a whole parse would cost a cold-cache run more than a run without cache (NC308 asks
+        this of every note of the vault)."""
+        run = self.run
+        if run.vault.parsed(rel):
+            return run.vault.video_id(rel)
+        if not is_note(rel) or rel not in run.files:
+            return None
+        if rel in self._read_ids:  # NC308 and NC208 both ask
+            return self._read_ids[rel]
+        self._read_ids[rel] = video_id = self._from_front_matter(rel)
+        return video_id
+
+    def _from_front_matter(self, rel: str) -> str | None:
+        from notecheck.engine.phases import front_matter_video_id
+
+        root, cache = self.run.root, self.run.cache
+        if cache is None:
+            return front_matter_video_id(root, rel)
+        try:
+            # os.stat on a joined string: a Path per note cost more than the stat (0.13 s at 10,000 notes).
+            stat = os.stat(os.path.join(root, rel))
+        except OSError:
+            return None
+        known, video_id = cache.video_id(rel, stat)
+        if not known:
+            video_id = front_matter_video_id(root, rel)
+            cache.store_video_id(rel, stat, video_id)
+        return video_id
 
 
 class VaultRun:
@@ -281,46 +306,11 @@ class VaultRun:
         self.cache = cache if cache is not None and cache.enabled else None
         # The vault phase reads notes no one parsed through this run (from the cache, or
         # parsed), and transcripts' ends through its cache.
-        self.vault = Vault(root, config, sorted(self.files), reader=_UnparsedNotes(self), transcript_ends=self.cache)
+        self.reader = UnparsedNotes(self)
+        self.vault = Vault(root, config, sorted(self.files), reader=self.reader, transcript_ends=self.cache)
         from notecheck.runner.pool import Phase1, default_jobs
 
         self.phase1 = Phase1(root, self.ruleset, self.cache, min(options.jobs or default_jobs(), default_jobs()))
-        self._read_ids: dict[str, str | None] = {}  # videoIds of notes not parsed, read this run
-
-    def _unparsed_summary(self, rel: str) -> NoteSummary | None:
-        if not is_note(rel) or rel not in self.files:
-            return None
-        return self.phase1.one(rel)
-
-    def _video_id(self, rel: str) -> str | None:
-        """A note's videoId. For a note not parsed in this run: from the cache's index when
-        the note is unchanged, else from its front matter alone (remembered in the cache):
-        a whole parse would cost a cold-cache run more than a run without cache (NC308 asks
-        this of every note of the vault)."""
-        if self.vault.parsed(rel):
-            return self.vault.video_id(rel)
-        if not is_note(rel) or rel not in self.files:
-            return None
-        if rel in self._read_ids:  # NC308 and NC208 both ask
-            return self._read_ids[rel]
-        self._read_ids[rel] = video_id = self._unparsed_video_id(rel)
-        return video_id
-
-    def _unparsed_video_id(self, rel: str) -> str | None:
-        from notecheck.engine.phases import front_matter_video_id
-
-        if self.cache is None:
-            return front_matter_video_id(self.root, rel)
-        try:
-            # os.stat on a joined string: a Path per note cost more than the stat (0.13 s at 10,000 notes).
-            stat = os.stat(os.path.join(self.root, rel))
-        except OSError:
-            return None
-        known, video_id = self.cache.video_id(rel, stat)
-        if not known:
-            video_id = front_matter_video_id(self.root, rel)
-            self.cache.store_video_id(rel, stat, video_id)
-        return video_id
 
     def _selected(self, paths: list[Path]) -> list[str]:
         chosen: dict[str, None] = {}
@@ -351,10 +341,15 @@ class VaultRun:
             else:
                 from notecheck.vault.discovery import excluding_pattern
 
-                self.result.excluded.append((_display(absolute), excluding_pattern(rel, self.config.exclude)))
+                self.result.excluded.append((shown_path(absolute), excluding_pattern(rel, self.config.exclude)))
         if videos:
             for rel, ignored in self.files.items():
-                if is_note(rel) and not ignored and not self.excluded.match_file(rel) and self._video_id(rel) in videos:
+                if (
+                    is_note(rel)
+                    and not ignored
+                    and not self.excluded.match_file(rel)
+                    and self.reader.video_id(rel) in videos
+                ):
                     chosen.setdefault(rel, None)
         return list(chosen)
 
@@ -387,7 +382,7 @@ class VaultRun:
     def check(self, paths: list[Path]) -> None:
         # In the order of the report (by displayed path), so that findings can be printed
         # note by note as they are made.
-        self.displays = {rel: _display(self.root / rel) for rel in self._selected(paths)}
+        self.displays = {rel: shown_path(self.root / rel) for rel in self._selected(paths)}
         rels = sorted(self.displays, key=self.displays.__getitem__)
         self._before = self._summaries_before(rels)
         memo = None
@@ -403,6 +398,7 @@ class VaultRun:
                 return
         from notecheck.engine.phases import Parsed, analyze_path, finalize, vault_wide
         from notecheck.runner.early import EarlyVaultPhase
+        from notecheck.runner.fixloop import fix_note
 
         # Fixes change notes that others link to as the run goes: then every note's vault
         # phase waits for its turn.
@@ -426,7 +422,7 @@ class VaultRun:
                 # again (another process may have changed it) and check it again.
                 fresh = analyze_path(self.root, rel, self.ruleset, self.vault)
                 if isinstance(fresh, Parsed):
-                    findings = self._fix(rel, fresh, self.recheck(fresh.summary))
+                    findings = fix_note(self, rel, fresh, self.recheck(fresh.summary))
             counts = (len(summary.links), summary.citations, *self._unchecked(summary))
             if self.options.verbose:
                 self._describe_sources(summary)
@@ -450,12 +446,13 @@ class VaultRun:
         goes to RunResult.stdin_fixed and nothing is written."""
         assert self.stdin is not None
         rel, raw = self.stdin
-        self.displays[rel] = _display(self.root / rel)
+        self.displays[rel] = shown_path(self.root / rel)
         from notecheck.engine.phases import Parsed, summary_of
+        from notecheck.runner.fixloop import fix_note
 
         analysis, findings = self.check_text(rel, raw)
         if self.options.fix and isinstance(analysis, Parsed) and any(f.fix for f in findings):
-            findings = self._fix(rel, analysis, findings)
+            findings = fix_note(self, rel, analysis, findings)
         summary = summary_of(analysis)
         self._count((len(summary.links), summary.citations, *self._unchecked(summary)))
         if self.options.verbose:
@@ -488,7 +485,7 @@ class VaultRun:
         checked = set(rels)
         others = [rel for rel in notes if rel not in checked and not self.excluded.match_file(rel)]
         for rel, findings in damaged(shrunk, gone, self.vault, self.ruleset, others, self._before).items():
-            self.displays.setdefault(rel, _display(self.root / rel))
+            self.displays.setdefault(rel, shown_path(self.root / rel))
             self._report(rel, findings)
 
     def _count(self, counts: tuple[int, ...]) -> None:
@@ -521,10 +518,14 @@ class VaultRun:
 
         if summary.readable and is_video_note(summary, self.config.table("frontmatter")):
             lines = describe_sources(MetadataIndex.of(self.vault), summary)
-            self.result.sources[_display(self.root / summary.rel)] = lines
+            self.result.sources[shown_path(self.root / summary.rel)] = lines
+
+    def shown(self, rel: str) -> str:
+        """A note's path as the report shows it."""
+        return self.displays.get(rel) or shown_path(self.root / rel)
 
     def _report(self, rel: str, findings: list[Finding]) -> None:
-        display = self.displays.get(rel) or _display(self.root / rel)
+        display = self.displays.get(rel) or shown_path(self.root / rel)
         shown = [Finding(display, f.span, f.code, f.name, f.severity, f.message, f.fix) for f in findings]
         if self.stream is not None:
             if shown:
@@ -546,79 +547,3 @@ class VaultRun:
 
         analysis = analyze_text(self.root, rel, raw, self.ruleset, self.vault)
         return analysis, self.recheck(summary_of(analysis))
-
-    def fixed(
-        self, rel: str, analysis: Parsed, findings: list[Finding], unsafe: bool
-    ) -> tuple[Parsed, list[Finding], dict[str, int], bool]:
-        """Fix, re-parse and re-check until nothing changes, in memory: the last analysis,
-        what remains, how many fixes each rule applied, and whether it converged. A fix
-        whose result would break the front matter is left out (DL-2)."""
-        from notecheck.engine.phases import Parsed
-        from notecheck.note.source import encode
-        from notecheck.runner.fixer import applicable, apply_fixes_listed, body_fixes
-
-        current, counts = analysis, dict[str, int]()
-        for _ in range(MAX_FIX_PASSES):
-            fixes = applicable(findings, unsafe)
-            if not fixes or not current.summary.front_matter_ok:
-                return current, findings, counts, True
-            code_of = {id(f.fix): f.code for f in findings if f.fix is not None}
-            text, applied = apply_fixes_listed(current.source, fixes)
-            if text == current.source.text:
-                return current, findings, counts, True
-            fixed_now, after = self.check_text(rel, encode(text, current.source.bom))
-            if not isinstance(fixed_now, Parsed) or not fixed_now.summary.front_matter_ok:
-                # a name with a quote written into a quoted YAML value
-                text, applied = apply_fixes_listed(current.source, body_fixes(current.source, fixes))
-                if text == current.source.text:
-                    return current, findings, counts, True
-                fixed_now, after = self.check_text(rel, encode(text, current.source.bom))
-                if not isinstance(fixed_now, Parsed):  # encoded text always decodes; never here
-                    return current, findings, counts, True
-            for fix in applied:
-                code = code_of.get(id(fix), "?")
-                counts[code] = counts.get(code, 0) + 1
-            current, findings = fixed_now, after
-        return current, findings, counts, False
-
-    def _fix(self, rel: str, analysis: Parsed, findings: list[Finding]) -> list[Finding]:
-        """Fix (``fixed``), then write the note, keep its diff, or (standard input) its text;
-        return what remains."""
-        from notecheck.runner.fixer import FileChanged, write_atomically
-
-        first_findings = findings
-        current, findings, fixed, converged = self.fixed(rel, analysis, findings, self.options.unsafe_fixes)
-        if not converged:
-            self.result.warnings.append(
-                f"{_display(self.root / rel)}: fixes did not converge after {MAX_FIX_PASSES} passes"
-            )
-        if current is analysis or current.raw == analysis.raw:
-            return findings
-        if self.stdin is not None:
-            self.result.stdin_fixed = current.source.text if not current.source.bom else "\ufeff" + current.source.text
-        elif self.options.diff:
-            self._add_diff(rel, analysis, current)
-        else:
-            try:
-                write_atomically(self.root / rel, analysis.raw, current.source.text, current.source.bom)
-            except (FileChanged, OSError) as err:
-                self.result.warnings.append(f"{_display(self.root / rel)}: not fixed: {err}")
-                return first_findings  # nothing was fixed: nothing is counted (W-1)
-        self.result.fixed += sum(fixed.values())
-        self.result.fixed_by[_display(self.root / rel)] = fixed
-        return findings
-
-    def _add_diff(self, rel: str, before: Parsed, after: Parsed) -> None:
-        """A unified diff that ``patch -p1`` and ``git apply`` take: lines split at LF
-        only (a CR-only or U+2028 line stays one line of the file's bytes), the BOM kept
-        in the first line, and "\\ No newline at end of file" where the file has none."""
-        name = _display(self.root / rel)
-        bom = "\ufeff" if before.source.bom else ""
-        diff = difflib.unified_diff(
-            _patch_lines(bom + before.source.text),
-            _patch_lines(bom + after.source.text),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
-        )
-        text = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff)
-        self.result.diffs.append(text)

@@ -109,14 +109,15 @@ class VaultSession:
 
 def fix_all(session: VaultSession, rel: str, text: str) -> str:
     """Every safe fix applied, re-checked and applied again until nothing changes, as
-    ``--fix`` does (``VaultRun.fixed``), in memory: the buffer's new text. The index keeps
+    ``--fix`` does (``runner.fixloop.fixed``), in memory: the buffer's new text. The index keeps
     the buffer as it is until the editor sends the edit back."""
     from notecheck.engine.phases import Parsed
+    from notecheck.runner.fixloop import fixed
 
     raw = text.encode("utf-8", "surrogatepass")
     analysis, findings = session.run.check_text(rel, raw)
     if not isinstance(analysis, Parsed):
         return text
-    current, _, _, _ = session.run.fixed(rel, analysis, findings, unsafe=False)
+    current, _, _, _ = fixed(session.run, rel, analysis, findings, unsafe=False)
     session.run.check_text(rel, raw)
     return current.source.text
