@@ -5,7 +5,6 @@ test case, so the report is never empty."""
 from __future__ import annotations
 
 from typing import TextIO
-from xml.sax.saxutils import quoteattr
 
 from notecheck.cli.output.base import Format, Style
 from notecheck.cli.output.common import printable, utf8_path
@@ -27,6 +26,8 @@ class Junit(Format):
             self._suites.setdefault(f.path, []).append(f)
 
     def close(self) -> None:
+        from xml.sax.saxutils import quoteattr  # 30 ms of imports (urllib, email) a run of another format never needs
+
         total = sum(len(group) for group in self._suites.values())
         out = ['<?xml version="1.0" encoding="UTF-8"?>']
         out.append(f'<testsuites name="notecheck" tests="{max(total, 1)}" failures="{total}">')
